@@ -1,0 +1,221 @@
+"""The ``newsthread`` command: a thin layer over :class:`newsthread.Tracker`.
+
+Exit status: 0 success, 1 nothing could be done with the input given (or not found),
+2 usage errors (bad options, unreadable database).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Sequence
+
+from . import __version__
+from .model import Article, Problem
+from .store import StoreError, default_db_path
+from .tracker import Tracker
+
+EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
+
+
+def article_summary(article: Article) -> dict:
+    """The stable JSON fields of one article in a listing."""
+    return {
+        "id": article.id,
+        "source": article.source,
+        "record": article.record,
+        "url": article.url,
+        "title": article.title,
+        "language": article.language,
+        "published": article.published,
+        "published_precision": article.published_precision,
+        "outlet": article.outlet,
+    }
+
+
+def article_detail(article: Article, sightings: list[dict]) -> dict:
+    return {
+        **article_summary(article),
+        "format": article.format,
+        "language_confidence": round(article.language_confidence, 4),
+        "text": article.text,
+        "also_seen_at": sightings,
+        **({"unparsed_date": article.extra["unparsed_date"]} if "unparsed_date" in article.extra else {}),
+        **({"declared_language": article.extra["declared_language"]} if "declared_language" in article.extra else {}),
+    }
+
+
+def _print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _shorten(text: str | None, width: int) -> str:
+    text = text or ""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _print_article_table(articles: Sequence[Article]) -> None:
+    print(f"{'id':>5}  {'lang':4}  {'published':25}  {'outlet':18}  title")
+    for a in articles:
+        print(f"{a.id:>5}  {a.language:4}  {a.published or '-':25}  {_shorten(a.outlet or '-', 18):18}  {_shorten(a.title, 70)}")
+
+
+# -- commands ---------------------------------------------------------------------
+def cmd_ingest(args: argparse.Namespace) -> int:
+    def report_problem(problem: Problem) -> None:
+        print(f"newsthread: {problem}", file=sys.stderr)
+
+    with Tracker(args.db) as tracker:
+        report = tracker.ingest(
+            args.paths, batch_size=args.batch_size, on_problem=report_problem, progress=not args.quiet
+        )
+    if args.json:
+        _print_json(report.as_dict())
+    elif not args.quiet:
+        languages = ", ".join(f"{lang} {n}" for lang, n in sorted(report.by_language.items())) or "none"
+        print(
+            f"ingested into {args.db}: {report.new} new, {report.updated} updated, "
+            f"{report.unchanged} unchanged, {report.rejected} rejected; by language: {languages}",
+            file=sys.stderr,
+        )
+    return EXIT_OK if report.stored else EXIT_NOTHING
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    with Tracker(args.db) as tracker:
+        articles = tracker.articles(limit=args.limit)
+    if args.json:
+        _print_json([article_summary(a) for a in articles])
+    else:
+        _print_article_table(articles)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with Tracker(args.db) as tracker:
+        article = tracker.article(args.id)
+        sightings = tracker.store.sightings(args.id) if article else []
+    if article is None:
+        print(f"newsthread: no article with id {args.id} in {args.db}", file=sys.stderr)
+        return EXIT_NOTHING
+    if args.json:
+        _print_json(article_detail(article, sightings))
+        return EXIT_OK
+    print(article.title)
+    meta = [article.language, article.published or "undated", article.outlet or "", article.url or article.source]
+    print(" · ".join(m for m in meta if m))
+    for seen in sightings:
+        print(f"also carried by: {seen['outlet'] or '-'} {seen['url'] or seen['source']}")
+    print()
+    print(article.text)
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    try:
+        with Tracker(args.db) as tracker:
+            hits = tracker.search(args.query, language=args.lang, since=args.since, until=args.until, limit=args.limit)
+    except ValueError as exc:
+        print(f"newsthread: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        _print_json([{**article_summary(h.article), "score": round(h.score, 4), "snippet": h.snippet} for h in hits])
+        return EXIT_OK
+    if not hits:
+        print("no matches", file=sys.stderr)
+    for hit in hits:
+        a = hit.article
+        print(f"{a.id:>5}  {a.language:3} {a.published or '-':25} {_shorten(a.title, 80)}")
+        print(f"       {hit.snippet}")
+    return EXIT_OK
+
+
+def cmd_evaluate_langid(args: argparse.Namespace) -> int:
+    from .evaluate.langid import evaluate_langid, format_langid_report
+
+    try:
+        result = evaluate_langid(args.file)
+    except (OSError, ValueError) as exc:
+        print(f"newsthread: {args.file}: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
+    if args.json:
+        _print_json(result)
+    else:
+        print(format_langid_report(result))
+    return EXIT_OK
+
+
+# -- parser -----------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsthread",
+        description="Follow news stories across Nordic outlets and languages.",
+        epilog="Run 'newsthread COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsthread {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", default=default_db_path(), help="store file (default: $NEWSTHREAD_DB or ./newsthread.db)")
+    as_json = argparse.ArgumentParser(add_help=False)
+    as_json.add_argument("--json", action="store_true", help="print JSON for machines")
+
+    ingest = commands.add_parser(
+        "ingest", parents=[db, as_json], help="read articles into the store",
+        description="Read text files, JSONL/CSV exports, RSS/Atom feeds and saved HTML (directories "
+        "recursively; '-' reads JSON Lines from stdin). Re-ingesting is safe: known articles are not duplicated.",
+    )
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("--batch-size", type=int, default=200, help="articles per transaction (default 200)")
+    ingest.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    ingest.set_defaults(run=cmd_ingest)
+
+    articles = commands.add_parser("articles", parents=[db, as_json], help="list stored articles")
+    articles.add_argument("--limit", type=int, default=None, help="at most this many")
+    articles.set_defaults(run=cmd_articles)
+
+    show = commands.add_parser("show", parents=[db, as_json], help="one article with its text")
+    show.add_argument("id", type=int)
+    show.set_defaults(run=cmd_show)
+
+    search = commands.add_parser(
+        "search", parents=[db, as_json], help="full-text search (stemmed, da/nb/nn/sv/en)",
+        description="Every word must match (by stem); put words in double quotes for a phrase.",
+    )
+    search.add_argument("query")
+    search.add_argument("--lang", help="only articles in this language (ISO 639-1, e.g. da, nb, nn, sv, en)")
+    search.add_argument("--since", help="published on or after this date (YYYY, YYYY-MM, YYYY-MM-DD, ...)")
+    search.add_argument("--until", help="published on or before this date (a month means the whole month)")
+    search.add_argument("--limit", type=int, default=20, help="at most this many hits (default 20)")
+    search.set_defaults(run=cmd_search)
+
+    evaluate = commands.add_parser("evaluate", help="measure quality on annotated data")
+    tasks = evaluate.add_subparsers(dest="task", required=True, metavar="TASK")
+    langid = tasks.add_parser(
+        "langid", parents=[as_json], help="language identification accuracy (da/nb/nn/sv)",
+        description="FILE is a CSV 'language,sentence' (NordicDSL; 'dk' = Danish) or a TSV with "
+        "'lang' and 'text' columns. Duplicates are counted once.",
+    )
+    langid.add_argument("file")
+    langid.set_defaults(run=cmd_evaluate_langid)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except StoreError as exc:
+        print(f"newsthread: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("newsthread: interrupted; the batch in flight was not stored", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Schema versions of the SQLite store, oldest first.
+
+Each entry is applied once, in order, inside one transaction, and recorded in
+``schema_migrations``. Never edit a released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "articles and full-text search",
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            url TEXT,
+            source TEXT NOT NULL,
+            source_key TEXT,
+            record TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            language TEXT NOT NULL,
+            language_confidence REAL NOT NULL DEFAULT 0,
+            published TEXT,
+            published_precision TEXT,
+            published_sort TEXT,
+            outlet TEXT,
+            format TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            extra TEXT NOT NULL DEFAULT '{}',
+            ingested_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX articles_by_url ON articles(url) WHERE url IS NOT NULL;
+        CREATE INDEX articles_by_content ON articles(content_hash);
+        CREATE INDEX articles_by_source_key ON articles(source_key);
+        CREATE INDEX articles_by_published ON articles(published_sort);
+        CREATE INDEX articles_by_language ON articles(language);
+        -- The same content seen again at another URL or outlet: kept, not re-ingested.
+        CREATE TABLE article_sightings (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            url TEXT,
+            outlet TEXT,
+            source TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            UNIQUE (article_id, url, outlet)
+        );
+        -- Stems, not words: see newsthread.store.fulltext for why.
+        CREATE VIRTUAL TABLE article_search USING fts5(
+            title, body, tokenize = 'unicode61 remove_diacritics 0'
+        );
+        """,
+    ),
+]
+
+LATEST_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,267 @@
+"""The embedded store: one SQLite file, WAL journal, FTS5 search over stems."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable
+
+from ..model import Article
+from . import fulltext
+from .base import NEW, UNCHANGED, UPDATED, SaveResult, SearchFilter, SearchHit, Store
+from .migrations import LATEST_VERSION, MIGRATIONS
+
+_ARTICLE_COLUMNS = (
+    "id, url, source, record, title, text, language, language_confidence, published, "
+    "published_precision, published_sort, outlet, format, content_hash, extra"
+)
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or is newer than this program."""
+
+
+class SQLiteStore(Store):
+    """Articles in a single SQLite file.
+
+    Parameters
+    ----------
+    path:
+        The database file; created with its parent folder when missing.
+        ``":memory:"`` gives a private in-memory store (tests).
+    timeout:
+        Seconds to wait for another writer's lock before failing. WAL lets readers
+        go on while one process ingests.
+    """
+
+    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open as a newsthread database: {exc}") from exc
+
+    # -- schema -------------------------------------------------------------------
+    def _migrate(self) -> None:
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        current = self.schema_version()
+        if current > LATEST_VERSION:
+            raise StoreError(
+                f"{self.path}: schema version {current} is newer than this newsthread "
+                f"understands ({LATEST_VERSION}); upgrade newsthread"
+            )
+        for version, description, script in MIGRATIONS:
+            if version <= current:
+                continue
+            # executescript commits implicitly, so the transaction is spelled out inside it.
+            self._db.executescript(
+                f"BEGIN IMMEDIATE;\n{script}\n"
+                f"INSERT INTO schema_migrations VALUES ({version}, {_sql_quote(description)}, "
+                f"{_sql_quote(_now())});\nCOMMIT;"
+            )
+
+    def schema_version(self) -> int:
+        row = self._db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    # -- writing ------------------------------------------------------------------
+    def save_articles(self, articles: Iterable[Article]) -> list[SaveResult]:
+        results: list[SaveResult] = []
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for article in articles:
+                results.append(self._save_one(article))
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+        return results
+
+    def _save_one(self, article: Article) -> SaveResult:
+        existing = self._find_existing(article)
+        if existing is None:
+            article.id = self._insert(article)
+            return SaveResult(NEW, article.id)
+        article_id, content_hash, url, outlet = existing
+        article.id = article_id
+        if content_hash != article.content_hash:
+            self._update(article)
+            return SaveResult(UPDATED, article_id)
+        if (article.url and article.url != url) or (article.outlet and article.outlet != outlet):
+            self._db.execute(
+                "INSERT OR IGNORE INTO article_sightings VALUES (?, ?, ?, ?, ?)",
+                (article_id, article.url, article.outlet, article.source, _now()),
+            )
+        return SaveResult(UNCHANGED, article_id)
+
+    def _find_existing(self, article: Article) -> tuple | None:
+        columns = "SELECT id, content_hash, url, outlet FROM articles"
+        if article.url:
+            row = self._db.execute(f"{columns} WHERE url = ?", (article.url,)).fetchone()
+            if row:
+                return tuple(row)
+        row = self._db.execute(
+            f"{columns} WHERE content_hash = ? ORDER BY id LIMIT 1", (article.content_hash,)
+        ).fetchone()
+        if row:
+            return tuple(row)
+        key = _source_key(article)
+        if key and not article.url:
+            row = self._db.execute(
+                f"{columns} WHERE source_key = ? AND url IS NULL ORDER BY id LIMIT 1", (key,)
+            ).fetchone()
+            if row:
+                return tuple(row)
+        return None
+
+    def _row_values(self, article: Article) -> dict:
+        return {
+            "url": article.url, "source": article.source, "source_key": _source_key(article),
+            "record": article.record, "title": article.title, "text": article.text,
+            "language": article.language, "language_confidence": article.language_confidence,
+            "published": article.published, "published_precision": article.published_precision,
+            "published_sort": article.published_sort, "outlet": article.outlet,
+            "format": article.format, "content_hash": article.content_hash,
+            "extra": json.dumps(article.extra, ensure_ascii=False, sort_keys=True),
+        }
+
+    def _insert(self, article: Article) -> int:
+        values = self._row_values(article)
+        values["ingested_at"] = values["updated_at"] = _now()
+        names = ", ".join(values)
+        marks = ", ".join(f":{name}" for name in values)
+        cursor = self._db.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", values)
+        article_id = int(cursor.lastrowid)
+        self._index(article_id, article)
+        return article_id
+
+    def _update(self, article: Article) -> None:
+        values = self._row_values(article)
+        values["updated_at"] = _now()
+        assignments = ", ".join(f"{name} = :{name}" for name in values)
+        self._db.execute(f"UPDATE articles SET {assignments} WHERE id = :id", {**values, "id": article.id})
+        self._db.execute("DELETE FROM article_search WHERE rowid = ?", (article.id,))
+        self._index(article.id, article)
+
+    def _index(self, article_id: int, article: Article) -> None:
+        self._db.execute(
+            "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
+            (
+                article_id,
+                fulltext.index_terms(article.title, article.language),
+                fulltext.index_terms(article.text, article.language),
+            ),
+        )
+
+    # -- reading ------------------------------------------------------------------
+    def article(self, article_id: int) -> Article | None:
+        row = self._db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return _article_from_row(row) if row else None
+
+    def articles(self, *, limit: int | None = None, offset: int = 0) -> list[Article]:
+        rows = self._db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        )
+        return [_article_from_row(row) for row in rows]
+
+    def count_articles(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def sightings(self, article_id: int) -> list[dict]:
+        """Other URLs and outlets that carried exactly this article."""
+        rows = self._db.execute(
+            "SELECT url, outlet, source FROM article_sightings WHERE article_id = ? ORDER BY seen_at",
+            (article_id,),
+        )
+        return [dict(row) for row in rows]
+
+    def search(self, query: str, where: SearchFilter = SearchFilter()) -> list[SearchHit]:
+        languages = (where.language,) if where.language else None
+        expression = fulltext.match_expression(query, languages)
+        clauses, params = ["article_search MATCH ?"], [expression]
+        if where.language:
+            clauses.append("a.language = ?")
+            params.append(where.language)
+        if where.since:
+            clauses.append("a.published_sort >= ?")
+            params.append(where.since)
+        if where.until:
+            clauses.append("a.published_sort < ?")
+            params.append(where.until)
+        columns = ", ".join(f"a.{c.strip()}" for c in _ARTICLE_COLUMNS.split(","))
+        # Title matches weigh three times body matches.
+        sql = (
+            f"SELECT {columns}, bm25(article_search, 3.0, 1.0) AS score FROM article_search "
+            f"JOIN articles a ON a.id = article_search.rowid WHERE {' AND '.join(clauses)} "
+            "ORDER BY score LIMIT ?"
+        )
+        rows = self._db.execute(sql, (*params, where.limit)).fetchall()
+        hits = []
+        for row in rows:
+            article = _article_from_row(row)
+            hits.append(SearchHit(article, -float(row["score"]), make_snippet(article.text, query, article.language)))
+        return hits
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def make_snippet(text: str, query: str, language: str | None, width: int = 200) -> str:
+    """The first sentence of ``text`` that contains a word of ``query`` (by stem)."""
+    wanted = set(fulltext.stem_words(fulltext.tokens(query), language)) | set(fulltext.tokens(query))
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        stems = set(fulltext.stem_words(fulltext.tokens(sentence), language))
+        if stems & wanted:
+            return sentence if len(sentence) <= width else sentence[: width - 1].rsplit(" ", 1)[0] + "…"
+    return text[:width]
+
+
+def _article_from_row(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"], url=row["url"], source=row["source"], record=row["record"],
+        title=row["title"], text=row["text"], language=row["language"],
+        language_confidence=row["language_confidence"], published=row["published"],
+        published_precision=row["published_precision"], published_sort=row["published_sort"],
+        outlet=row["outlet"], format=row["format"], content_hash=row["content_hash"],
+        extra=json.loads(row["extra"] or "{}"),
+    )
+
+
+def _source_key(article: Article) -> str | None:
+    """Where a one-article file lives, so an edited file updates its article.
+
+    Only for files holding one article: a record number inside an export shifts
+    when the export gains records, and would turn a new article into an "update".
+    """
+    if article.source in ("", "-") or article.record:
+        return None
+    try:
+        path = str(Path(article.source).resolve())
+    except OSError:
+        path = article.source
+    return f"{path}#{article.record}"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _sql_quote(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"

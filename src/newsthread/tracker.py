@@ -1,0 +1,98 @@
+"""The library entry point the CLI (and later the web app) are thin layers over."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .model import Article, Problem
+from .normalize import DateError, PartialDate, parse_date
+from .pipeline import IngestPipeline, IngestReport
+from .store import SearchFilter, SearchHit, Store, open_store
+
+
+class Tracker:
+    """A newsthread collection: ingest articles, list, show and search them.
+
+    ``location`` is the store (a SQLite file path; ``$NEWSTHREAD_DB`` or
+    ``./newsthread.db`` when omitted).
+    """
+
+    def __init__(self, location: str | Path | None = None) -> None:
+        self.store: Store = open_store(location)
+
+    def ingest(
+        self,
+        paths: Sequence[str],
+        *,
+        batch_size: int = 200,
+        on_problem: Callable[[Problem], None] | None = None,
+        progress: bool = False,
+    ) -> IngestReport:
+        pipeline = IngestPipeline(self.store, batch_size=batch_size, on_problem=on_problem, progress=progress)
+        return pipeline.run(paths)
+
+    def articles(self, *, limit: int | None = None, offset: int = 0) -> list[Article]:
+        return self.store.articles(limit=limit, offset=offset)
+
+    def article(self, article_id: int) -> Article | None:
+        return self.store.article(article_id)
+
+    def search(
+        self,
+        query: str,
+        *,
+        language: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 20,
+    ) -> list[SearchHit]:
+        """Full-text search; ``since``/``until`` are dates of any precision, both inclusive.
+
+        ``until="2022-09"`` includes all of September. Raises ``ValueError`` for a
+        query without words or a date that cannot be parsed.
+        """
+        where = SearchFilter(
+            language=language,
+            since=_date_bound(since, "since", end=False),
+            until=_date_bound(until, "until", end=True),
+            limit=limit,
+        )
+        return self.store.search(query, where)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Tracker":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _date_bound(value: str | None, name: str, *, end: bool) -> str | None:
+    if not value:
+        return None
+    try:
+        date = parse_date(value)
+    except DateError as exc:
+        raise ValueError(f"--{name}: {exc}") from None
+    return period_end(date) if end else date.sort_key
+
+
+def period_end(date: PartialDate) -> str:
+    """The first instant after the period ``date`` names (exclusive upper bound)."""
+    from datetime import datetime, timedelta
+
+    start = datetime.fromisoformat(date.sort_key)
+    if date.precision == "year":
+        nxt = start.replace(year=start.year + 1)
+    elif date.precision == "month":
+        nxt = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    elif date.precision == "day":
+        nxt = start + timedelta(days=1)
+    elif date.precision == "minute":
+        nxt = start + timedelta(minutes=1)
+    else:
+        nxt = start + timedelta(seconds=1)
+    return nxt.isoformat(timespec="seconds")
