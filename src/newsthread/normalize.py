@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 from .model import Article, Problem, RawArticle
@@ -120,7 +120,7 @@ def _zone(token: str | None) -> timezone | None:
     if not token:
         return None
     if token.upper() in {"Z", "UTC", "GMT"}:
-        return timezone.utc
+        return UTC
     sign = -1 if token[0] == "-" else 1
     digits = token[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
@@ -129,7 +129,7 @@ def _zone(token: str | None) -> timezone | None:
 def _from_datetime(moment: datetime, precision: str) -> PartialDate:
     spec = "minutes" if precision == "minute" else "seconds"
     iso = moment.isoformat(timespec=spec)
-    utc = moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
+    utc = moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
     return PartialDate(iso, precision, utc.isoformat(timespec="seconds"))
 
 
@@ -153,7 +153,7 @@ def _parse_epoch(text: str) -> PartialDate | None:
     seconds = float(text)
     if seconds > 1e11:  # milliseconds
         seconds /= 1000
-    moment = datetime.fromtimestamp(seconds, tz=timezone.utc)
+    moment = datetime.fromtimestamp(seconds, tz=UTC)
     return _from_datetime(moment, "second")
 
 

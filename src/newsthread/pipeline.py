@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Self
 
 from .language import LanguageIdentifier, normalise_language_code
 from .model import Article, Problem, RawArticle
@@ -149,7 +150,7 @@ class _NoBar:
     def update(self, n: int) -> None:
         pass
 
-    def __enter__(self) -> "_NoBar":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

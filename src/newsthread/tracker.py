@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Self
 
 from .model import Article, Problem
 from .normalize import DateError, PartialDate, parse_date
@@ -63,7 +64,7 @@ class Tracker:
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> "Tracker":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

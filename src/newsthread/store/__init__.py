@@ -25,6 +25,15 @@ def open_store(location: str | Path | None = None) -> Store:
 
 
 __all__ = [
-    "NEW", "UNCHANGED", "UPDATED", "SaveResult", "SearchFilter", "SearchHit", "Store",
-    "SQLiteStore", "StoreError", "default_db_path", "open_store",
+    "NEW",
+    "UNCHANGED",
+    "UPDATED",
+    "SQLiteStore",
+    "SaveResult",
+    "SearchFilter",
+    "SearchHit",
+    "Store",
+    "StoreError",
+    "default_db_path",
+    "open_store",
 ]

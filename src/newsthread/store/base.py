@@ -7,8 +7,9 @@ implementation can be added behind the same methods.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Self
 
 from ..model import Article
 
@@ -65,7 +66,7 @@ class Store(ABC):
     def count_articles(self) -> int: ...
 
     @abstractmethod
-    def search(self, query: str, where: SearchFilter = SearchFilter()) -> list[SearchHit]: ...
+    def search(self, query: str, where: SearchFilter | None = None) -> list[SearchHit]: ...
 
     @abstractmethod
     def schema_version(self) -> int: ...
@@ -73,7 +74,7 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -13,7 +13,7 @@ Swedish and English articles.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import simplemma
 import Stemmer
@@ -31,7 +31,7 @@ DEFAULT_QUERY_LANGUAGES = ("da", "nb", "sv", "en")
 _TOKEN = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stemmer(language: str) -> Stemmer.Stemmer | None:
     algorithm = SNOWBALL_BY_LANGUAGE.get(language)
     if algorithm is None or algorithm not in Stemmer.algorithms():

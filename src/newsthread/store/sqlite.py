@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from datetime import datetime, timezone
+from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterable
 
 from ..model import Article
 from . import fulltext
@@ -192,7 +192,8 @@ class SQLiteStore(Store):
         )
         return [dict(row) for row in rows]
 
-    def search(self, query: str, where: SearchFilter = SearchFilter()) -> list[SearchHit]:
+    def search(self, query: str, where: SearchFilter | None = None) -> list[SearchHit]:
+        where = where or SearchFilter()
         languages = (where.language,) if where.language else None
         expression = fulltext.match_expression(query, languages)
         clauses, params = ["article_search MATCH ?"], [expression]
@@ -260,7 +261,7 @@ def _source_key(article: Article) -> str | None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _sql_quote(value: str) -> str:

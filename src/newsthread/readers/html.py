@@ -1,0 +1,182 @@
+"""Saved HTML pages, read with trafilatura, and a small HTML-to-text helper."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from newsthread.model import Problem, RawArticle
+
+# Elements that end a paragraph when converting markup to plain text.
+_BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "header", "footer", "aside", "main", "nav", "blockquote",
+    "pre", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl",
+    "dt", "dd", "table", "thead", "tbody", "tr", "hr", "address", "head", "list", "item", "quote",
+    "row",
+})
+# "lb" is trafilatura's line break inside its own XML body.
+_BREAK_TAGS = frozenset({"br", "lb"})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+
+# htmldate falls back to dates anywhere in the running text ("updated 03.10.", comment
+# stamps) even in fast mode, so the date comes from the page's own metadata only.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_DATE_META = (
+    "article:published_time", "og:published_time", "datepublished", "published_time", "pubdate",
+    "publishdate", "publish-date", "dc.date.issued", "dcterms.created", "dc.date", "dcterms.date",
+    "date", "sailthru.date", "parsely-pub-date", "article.published", "datecreated",
+)
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:/|\b)")
+_MIN_WORDS = 10
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text from an HTML fragment, one blank line between paragraphs."""
+    if "<" not in markup:
+        return _clean_paragraphs(markup.split("\n\n"))
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return markup.strip()
+    return _element_text(root)
+
+
+def _element_text(root: etree._Element) -> str:
+    paragraphs: list[str] = []
+    current: list[str] = []
+    _walk(root, paragraphs, current)
+    paragraphs.append("".join(current))
+    return _clean_paragraphs(paragraphs)
+
+
+def _walk(node: etree._Element, paragraphs: list[str], current: list[str]) -> None:
+    tag = node.tag if isinstance(node.tag, str) else ""
+    if tag in _SKIP_TAGS:
+        current.append(node.tail or "")
+        return
+    block = tag in _BLOCK_TAGS
+    if block or tag in _BREAK_TAGS:
+        _flush(paragraphs, current, soft=tag in _BREAK_TAGS)
+    current.append(node.text or "")
+    for child in node:
+        _walk(child, paragraphs, current)
+    if block:
+        _flush(paragraphs, current)
+    current.append(node.tail or "")
+
+
+def _flush(paragraphs: list[str], current: list[str], soft: bool = False) -> None:
+    if soft:
+        current.append("\n")
+        return
+    paragraphs.append("".join(current))
+    current.clear()
+
+
+def _clean_paragraphs(paragraphs: list[str]) -> str:
+    cleaned = []
+    for para in paragraphs:
+        lines = (_SPACES.sub(" ", line).strip() for line in para.split("\n"))
+        text = "\n".join(line for line in lines if line)
+        if text:
+            cleaned.append(text)
+    return "\n\n".join(cleaned)
+
+
+def read_html(source: str, data: bytes | str) -> Iterator[RawArticle | Problem]:
+    """One article from a saved web page; a page without main text is a problem."""
+    try:
+        tree = trafilatura.load_html(data)
+    except (ValueError, etree.LxmlError) as exc:
+        yield Problem(source, "", f"cannot parse HTML: {exc}")
+        return
+    if tree is None:
+        yield Problem(source, "", "cannot parse HTML")
+        return
+    language = _page_language(tree)
+    published = _page_date(tree)
+    doc = trafilatura.bare_extraction(
+        tree,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params=dict(_DATE_PARAMS),
+    )
+    text = _element_text(doc.body) if doc is not None and doc.body is not None else ""
+    # A few words (a menu, "Meny") is what trafilatura's fallback finds on a page without an article.
+    if len(text.split()) < _MIN_WORDS:
+        yield Problem(source, "", "no article text found in HTML")
+        return
+    yield RawArticle(
+        source=source,
+        text=text,
+        title=_clean(doc.title),
+        url=_clean(doc.url),
+        published=published or _url_date(doc.url),
+        outlet=_clean(doc.sitename),
+        language=language or _clean(doc.language),
+        format="html",
+    )
+
+
+def _page_language(tree: etree._Element) -> str | None:
+    """The language the page declares: ``<html lang>``, else a content-language meta."""
+    root = tree.getroottree().getroot()
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if lang and lang.strip():
+        return lang.strip()
+    for meta in root.iter("meta"):
+        key = (meta.get("http-equiv") or meta.get("property") or meta.get("name") or "").lower()
+        if key in {"content-language", "og:locale", "language", "dc.language"}:
+            value = (meta.get("content") or "").strip()
+            if value:
+                return value
+    return None
+
+
+def _page_date(tree: etree._Element) -> str | None:
+    """The publication date as the page's metadata states it, unparsed."""
+    root = tree.getroottree().getroot()
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        value = (meta.get("content") or "").strip()
+        if key in _DATE_META and value:
+            found.setdefault(key, value)
+    for key in _DATE_META:
+        if key in found:
+            return found[key]
+    for script in root.iter("script"):
+        if "ld+json" in (script.get("type") or "") and script.text:
+            match = _JSON_LD_DATE.search(script.text)
+            if match:
+                return match.group(1).strip()
+    return _time_element_date(root)
+
+
+def _time_element_date(root: etree._Element) -> str | None:
+    times = [elem for elem in root.iter("time") if (elem.get("datetime") or "").strip()]
+    published = [elem for elem in times if "publish" in _attributes(elem, "itemprop", "class")]
+    chosen = (published or times or [None])[0]
+    return chosen.get("datetime").strip() if chosen is not None else None
+
+
+def _attributes(elem: etree._Element, *names: str) -> str:
+    return " ".join(elem.get(name) or "" for name in names).lower()
+
+
+def _url_date(url: str | None) -> str | None:
+    match = _URL_DATE.search(url or "")
+    return "-".join(match.groups()) if match else None
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None

@@ -1,0 +1,132 @@
+"""End-to-end: the real ``newsthread`` command on a temporary store."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import DEMO, needs_shared
+
+SEED_LANGUAGES = {"000": "da", "001": "da", "002": "nb", "003": "nb", "004": "da"}
+SEED_DATES = {"000": None, "001": "2022-09", "002": "2022-10", "003": "2022-09", "004": "2022-01"}
+
+
+def by_seed(articles):
+    return {a["source"].rsplit("/", 1)[-1][:3]: a for a in articles}
+
+
+def test_seeds_ingest_with_language_and_month_precision(cli):
+    seeds = needs_shared("seeds")
+    result = cli.run("ingest", str(seeds), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["new"] == 5
+    articles = by_seed(cli.json("articles"))
+    assert {k: a["language"] for k, a in articles.items()} == SEED_LANGUAGES
+    assert {k: a["published"] for k, a in articles.items()} == SEED_DATES
+    assert all(a["title"] for a in articles.values())
+    assert set(articles["001"]) >= {"id", "source", "url", "title", "language", "published", "outlet"}
+
+
+def test_reingest_changes_nothing(cli):
+    seeds = needs_shared("seeds")
+    cli.run("ingest", str(seeds))
+    before = cli.json("articles")
+    again = cli.run("ingest", str(seeds), "--json")
+    assert again.returncode == 0
+    summary = json.loads(again.stdout)
+    assert (summary["new"], summary["updated"], summary["unchanged"]) == (0, 0, 5)
+    assert cli.json("articles") == before
+
+
+def test_bad_input_is_reported_by_file_and_record_and_the_rest_is_kept(cli, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "export.jsonl").write_text(
+        '{"title": "Første", "text": "Regeringen fremlægger i dag sit forslag til finansloven for næste år."}\n'
+        '{"title": "Brudt", "text": \n'
+        '{"title": "Tom", "text": ""}\n'
+        '{"title": "Anden", "text": "Statsministeren siger, at der bliver flere penge til sygehusene."}\n',
+        encoding="utf-8",
+    )
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    result = cli.run("ingest", str(folder), "--json")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["new"] == 2
+    errors = result.stderr
+    assert "export.jsonl: line 2" in errors and "export.jsonl: line 3" in errors
+    assert "empty.txt" in errors and "picture.png" in errors
+    assert summary["rejected"] == len([line for line in errors.splitlines() if line.startswith("newsthread:")])
+    assert [a["title"] for a in cli.json("articles")] == ["Første", "Anden"]
+
+
+def test_exit_status_when_nothing_can_be_read(cli, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    result = cli.run("ingest", str(empty))
+    assert result.returncode == 1 and "empty.txt" in result.stderr
+    missing = cli.run("ingest", str(tmp_path / "nope.jsonl"))
+    assert missing.returncode == 1 and "nope.jsonl" in missing.stderr
+
+
+def test_usage_errors_exit_2(cli):
+    assert cli.run("ingest", db=False).returncode == 2
+    assert cli.run("frobnicate", db=False).returncode == 2
+    assert cli.run("search", "x", "--since", "not a date").returncode == 2
+
+
+def test_jsonl_from_stdin_and_update_at_known_url(cli):
+    record = {"url": "https://avis.example/a/1", "title": "Færgen er aflyst",
+              "text": "Færgen mellem Rødby og Puttgarden er aflyst i dag på grund af storm, oplyser rederiet.",
+              "published": "2026-09-14T08:30:00+02:00", "source": "Avisen"}
+    first = cli.run("ingest", "-", "--json", stdin=json.dumps(record) + "\n")
+    assert json.loads(first.stdout)["new"] == 1, first.stderr
+    record["text"] += " Den næste afgang forventes i aften."
+    second = cli.run("ingest", "-", "--json", stdin=json.dumps(record) + "\n")
+    assert json.loads(second.stdout)["updated"] == 1
+    [article] = cli.json("articles")
+    assert article["published"] == "2026-09-14T08:30+02:00" and article["outlet"] == "Avisen"
+    shown = cli.json("show", str(article["id"]))
+    assert shown["text"].endswith("forventes i aften.") and shown["language"] == "da"
+
+
+def test_search_with_language_and_dates(cli):
+    seeds = needs_shared("seeds")
+    cli.run("ingest", str(seeds))
+    nato = cli.json("search", "atomvåben")
+    assert {hit["language"] for hit in nato} == {"da"}
+    nb = cli.json("search", "Stoltenberg", "--lang", "nb")
+    assert sorted(by_seed(nb)) == ["002", "003"]
+    september = cli.json("search", "Stoltenberg", "--since", "2022-09", "--until", "2022-09")
+    assert sorted(by_seed(september)) == ["001", "003"]
+    assert all(hit["snippet"] for hit in september)
+
+
+def test_show_unknown_id(cli):
+    result = cli.run("show", "12345")
+    assert result.returncode == 1 and "12345" in result.stderr
+
+
+def test_demo_corpus_languages_match_its_gold():
+    gold_path = DEMO / "GOLD.json"
+    assert gold_path.exists(), "the bundled demo corpus must ship its gold annotations"
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    assert len(gold) >= 25
+    assert {g["language"] for g in gold.values()} >= {"da", "nb", "nn", "sv", "en"}
+
+
+def test_demo_corpus_ingests_with_the_right_languages(cli):
+    result = cli.run("ingest", str(DEMO), "--json")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    gold = json.loads((DEMO / "GOLD.json").read_text(encoding="utf-8"))
+    assert summary["rejected"] == 0, result.stderr
+    assert summary["new"] + summary["unchanged"] == len(gold)
+    articles = cli.json("articles")
+    found = {}
+    for a in articles:
+        relative = a["source"].split("examples/demo/", 1)[1]
+        key = relative + (f"#{a['record'].split()[-1]}" if a["record"] else "")
+        found[key] = a["language"]
+    wrong = {k: (found.get(k), g["language"]) for k, g in gold.items() if found.get(k) != g["language"]}
+    assert not wrong
