@@ -617,7 +617,7 @@ def test_reading_dr_news_rejects_only_the_empty_texts() -> None:
     path = shared("data", "dr_news_2017", "articles.jsonl")
     items = list(read_paths([str(path)]))
     assert len(articles(items)) == 994
-    assert [p.message for p in items if isinstance(p, Problem)] == ["no text"] * 6
+    assert [p.message.split(" (")[0] for p in items if isinstance(p, Problem)] == ["no text"] * 6
 
 
 def test_reading_ml_crisis_dates_articles_by_folder() -> None:
