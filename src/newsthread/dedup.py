@@ -29,6 +29,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # Jaccard index but is almost wholly contained in the original.
 CONTAINMENT_MIN_JACCARD = 0.3
 CONTAINED = 0.9
+MAX_WORDS = 600
 # Pinned so stored signatures stay comparable across datasketch versions.
 MINHASH_SCHEME = "affine32"
 
@@ -108,7 +109,8 @@ class NearDuplicateIndex:
     def shingles(self, text: str) -> set[bytes]:
         """Word n-gram shingles of the text without its known boilerplate paragraphs."""
         kept = [p for p in text.split("\n") if not self.is_boilerplate(p)]
-        words = _WORD.findall(" ".join(kept).casefold())
+        # The first words are enough to recognise a copy and bound the cost of long texts.
+        words = _WORD.findall(" ".join(kept).casefold())[:MAX_WORDS]
         n = self.shingle_words
         return {" ".join(words[i : i + n]).encode("utf-8") for i in range(max(0, len(words) - n + 1))}
 

