@@ -20,7 +20,7 @@ install-test: $(BIN)/python
 ## demo: install, then ingest the bundled sample corpus into demo.db and look around
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/newsthread ingest --db $(DEMO_DB) examples/demo
+	$(BIN)/newsthread ingest --db $(DEMO_DB) examples/demo/corpus
 	$(BIN)/newsthread articles --db $(DEMO_DB)
 	$(BIN)/newsthread search --db $(DEMO_DB) "kabel"
 

@@ -116,7 +116,7 @@ def test_demo_corpus_languages_match_its_gold():
 
 
 def test_demo_corpus_ingests_with_the_right_languages(cli):
-    result = cli.run("ingest", str(DEMO), "--json")
+    result = cli.run("ingest", str(DEMO / "corpus"), "--json")
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     gold = json.loads((DEMO / "GOLD.json").read_text(encoding="utf-8"))
@@ -125,7 +125,7 @@ def test_demo_corpus_ingests_with_the_right_languages(cli):
     articles = cli.json("articles")
     found = {}
     for a in articles:
-        relative = a["source"].split("examples/demo/", 1)[1]
+        relative = a["source"].split("examples/demo/corpus/", 1)[1]
         key = relative + (f"#{a['record'].split()[-1]}" if a["record"] else "")
         found[key] = a["language"]
     wrong = {k: (found.get(k), g["language"]) for k, g in gold.items() if found.get(k) != g["language"]}
