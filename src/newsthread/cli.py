@@ -69,7 +69,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     with Tracker(args.db) as tracker:
         report = tracker.ingest(
-            args.paths, batch_size=args.batch_size, on_problem=report_problem, progress=not args.quiet
+            args.paths, batch_size=args.batch_size, on_problem=report_problem, progress=not args.quiet,
+            embeddings=not args.no_embeddings,
         )
     if args.json:
         _print_json(report.as_dict())
@@ -86,10 +87,37 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_articles(args: argparse.Namespace) -> int:
     with Tracker(args.db) as tracker:
         articles = tracker.articles(limit=args.limit)
+        placed = tracker.assignments()
+        carried = tracker.store.outlets_carrying()
     if args.json:
-        _print_json([article_summary(a) for a in articles])
+        _print_json([_with_story(article_summary(a), placed, carried) for a in articles])
     else:
         _print_article_table(articles)
+    return EXIT_OK
+
+
+def _with_story(summary: dict, placed: dict[int, dict], carried: dict[int, list[str]]) -> dict:
+    story = placed.get(summary["id"], {"event": None, "storyline": None, "duplicate_of": None})
+    outlets = carried.get(summary["id"], []) if story["duplicate_of"] is None else []
+    return {**summary, **story, "carried_by": outlets}
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    with Tracker(args.db) as tracker:
+        stories = tracker.stories()
+    if args.json:
+        _print_json(stories)
+        return EXIT_OK
+    if not stories:
+        print("no stories yet: ingest some articles first", file=sys.stderr)
+    for story in stories[: args.limit]:
+        span = f"{story['first'] or '?'} – {story['last'] or '?'}"
+        print(f"storyline {story['id']}: {story['title']}  [{span}, {story['articles']} articles]")
+        for event in story["events"]:
+            langs = ",".join(event["languages"])
+            outlets = ", ".join(event["outlets"][:5]) + (" …" if len(event["outlets"]) > 5 else "")
+            print(f"  event {event['id']} {event['first'] or 'undated'}  {_shorten(event['title'], 70)}")
+            print(f"      {len(event['articles'])} articles · {langs}" + (f" · {outlets}" if outlets else ""))
     return EXIT_OK
 
 
@@ -170,11 +198,22 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", metavar="PATH")
     ingest.add_argument("--batch-size", type=int, default=200, help="articles per transaction (default 200)")
     ingest.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    ingest.add_argument(
+        "--no-embeddings", action="store_true",
+        help="cluster on words and names only: much faster, weaker across languages",
+    )
     ingest.set_defaults(run=cmd_ingest)
 
     articles = commands.add_parser("articles", parents=[db, as_json], help="list stored articles")
     articles.add_argument("--limit", type=int, default=None, help="at most this many")
     articles.set_defaults(run=cmd_articles)
+
+    stories = commands.add_parser(
+        "stories", parents=[db, as_json], help="storylines and their events",
+        description="Storylines (newest first) with their events: title, dates, languages, outlets, articles.",
+    )
+    stories.add_argument("--limit", type=int, default=None, help="at most this many storylines (text output)")
+    stories.set_defaults(run=cmd_stories)
 
     show = commands.add_parser("show", parents=[db, as_json], help="one article with its text")
     show.add_argument("id", type=int)

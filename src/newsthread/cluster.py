@@ -217,7 +217,8 @@ class OnlineClusterer:
         self.clusters_[cluster.id] = cluster
         return cluster
 
-    def add(self, cluster: Cluster, vector: ArticleVector, score: float) -> None:
+    def add(self, cluster: Cluster, vector: ArticleVector, score: float, *, index: bool = True) -> None:
+        """Add a member; ``index=False`` defers the candidate index (bulk restore)."""
         cluster.add_terms(vector.terms)
         cluster.add_span(vector.start, vector.end)
         if vector.embedding is not None:
@@ -231,7 +232,8 @@ class OnlineClusterer:
         if score > cluster.title_score:
             cluster.title, cluster.title_score = vector.title, score
         self.assignment_[vector.article_id] = cluster.id
-        self.index_.update(cluster.id, list(cluster.centroid(self.centroid_terms))[: self.centroid_terms])
+        if index:
+            self.index_.update(cluster.id, list(cluster.centroid(self.centroid_terms)))
 
     # -- consolidation ----------------------------------------------------------------
     def cluster_similarity(self, a: Cluster, b: Cluster) -> float:
@@ -290,8 +292,7 @@ class OnlineClusterer:
 
 def _resolve_chains(merged: dict[int, int]) -> dict[int, int]:
     resolved = {}
-    for old in merged:
-        new = merged[old]
+    for old, new in merged.items():
         while new in merged:
             new = merged[new]
         resolved[old] = new

@@ -23,13 +23,13 @@ Decisions, each with its reason:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Callable, Iterable
 
 import numpy as np
 
-from .cluster import ArticleVector, OnlineClusterer
+from .cluster import ArticleVector, Cluster, OnlineClusterer
 from .dedup import Fingerprint, NearDuplicateIndex
 from .model import Article
 from .represent import DocumentFrequencies, article_terms, name_terms, tfidf
@@ -254,3 +254,53 @@ class StoryEngine:
 
     def assignments(self) -> list[Assignment]:
         return [self.assignment(article_id) for article_id in self.events_.assignment_]
+
+
+@dataclass
+class EngineRows:
+    """The engine's saved state as the store hands it back (see :meth:`StoryEngine.restore`)."""
+
+    features: list[ArticleFeatures]
+    assignments: dict[int, tuple[int, int, int | None]]  # article -> (event, storyline, duplicate_of)
+    event_titles: dict[int, tuple[str, float]]
+    storyline_titles: dict[int, str]
+    frequencies: dict[str, dict[str, int]]  # kind ("terms", "names") -> term -> df
+    documents: dict[str, int]  # kind -> number of documents
+
+
+def restore_engine(engine: StoryEngine, rows: EngineRows) -> StoryEngine:
+    """Put saved state back into a fresh engine, exactly as it was after the last batch."""
+    for kind, frequencies in (("terms", engine.term_frequencies_), ("names", engine.name_frequencies_)):
+        frequencies.counts_ = Counter(rows.frequencies.get(kind, {}))
+        frequencies.n_documents_ = rows.documents.get(kind, 0)
+    for item in rows.features:
+        if item.article_id not in rows.assignments:
+            continue
+        event_id, storyline_id, duplicate_of = rows.assignments[item.article_id]
+        engine.duplicates_.add_fingerprint(item.article_id, item.fingerprint, duplicate_of)
+        if duplicate_of is not None:
+            engine.duplicate_of_[item.article_id] = duplicate_of
+        _restore_member(engine.events_, event_id, engine._event_vector(item))
+        _restore_member(engine.storylines_, storyline_id, engine._storyline_vector(item))
+        engine.storyline_of_event_[event_id] = storyline_id
+    for event_id, (title, score) in rows.event_titles.items():
+        if event_id in engine.events_.clusters_:
+            cluster = engine.events_.clusters_[event_id]
+            cluster.title, cluster.title_score = title, score
+    for storyline_id, title in rows.storyline_titles.items():
+        if storyline_id in engine.storylines_.clusters_:
+            engine.storylines_.clusters_[storyline_id].title = title
+    for clusterer in (engine.events_, engine.storylines_):
+        clusterer.next_id_ = max(clusterer.clusters_, default=0) + 1
+        for cluster in clusterer.clusters_.values():
+            clusterer.index_.update(cluster.id, list(cluster.centroid(clusterer.centroid_terms)))
+    return engine
+
+
+def _restore_member(clusterer: OnlineClusterer, cluster_id: int, vector: ArticleVector) -> None:
+    cluster = clusterer.clusters_.get(cluster_id)
+    if cluster is None:
+        cluster = clusterer.clusters_[cluster_id] = Cluster(cluster_id)
+    title, score = cluster.title, cluster.title_score
+    clusterer.add(cluster, vector, -1.0, index=False)
+    cluster.title, cluster.title_score = title, score

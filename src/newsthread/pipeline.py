@@ -1,7 +1,11 @@
-"""The wiring: read, normalise, identify language, store in batches.
+"""The wiring: read, normalise, identify language, store, then the story engine.
 
 Stages do not know about each other; this module decides their order, batches
 articles, reports progress and writes each batch to the store in one transaction.
+The story engine (copies, events, storylines) runs on each batch's new articles
+right after they are stored, with their embeddings when those are enabled; an
+article stored but not yet clustered (an interrupted run) is picked up at the
+start of the next run.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Self
 
+from .embeddings import Embedder
+from .engine import StoryEngine, restore_engine
 from .language import LanguageIdentifier, normalise_language_code
 from .model import Article, Problem, RawArticle
 from .normalize import normalise_article
@@ -98,20 +104,58 @@ class IngestPipeline:
         batch_size: int = 200,
         on_problem: Callable[[Problem], None] | None = None,
         progress: bool = False,
+        stories: bool = True,
+        embeddings: bool = True,
     ) -> None:
         self.store = store
         self.batch_size = batch_size
         self.on_problem = on_problem
         self.progress = progress
+        self.stories = stories
         self.language = LanguageStage()
+        self.embedder = Embedder() if embeddings else None
+        self._engine: StoryEngine | None = None
 
     def run(self, paths: Sequence[str]) -> IngestReport:
         report = IngestReport()
+        if self.stories:
+            self._catch_up()
         with _progress_bar(self.progress) as bar:
             for batch in _batches(self._normalised(read_paths(paths), report), self.batch_size):
-                self._store_batch(self.language.pipe(batch), report)
+                new = self._store_batch(self.language.pipe(batch), report)
+                if self.stories and new:
+                    self._cluster(new)
                 bar.update(len(batch))
         return report
+
+    # -- story engine -------------------------------------------------------------------
+    @property
+    def engine(self) -> StoryEngine:
+        if self._engine is None:
+            model = self.embedder.model_name if self.embedder else None
+            self._engine = restore_engine(StoryEngine(), self.store.load_engine_rows(model))
+        return self._engine
+
+    def _catch_up(self) -> None:
+        pending = self.store.unprocessed_article_ids()
+        for start in range(0, len(pending), self.batch_size):
+            self._cluster(self.store.articles_by_id(pending[start : start + self.batch_size]))
+
+    def _cluster(self, articles: list[Article]) -> None:
+        vectors = self._embeddings(articles) if self.embedder else None
+        result = self.engine.process(articles, vectors)
+        self.store.save_engine_batch(self.engine, result)
+
+    def _embeddings(self, articles: list[Article]) -> dict:
+        model = self.embedder.model_name
+        ids = [a.id for a in articles]
+        vectors = self.store.cached_embeddings(model, ids)
+        missing = [a for a in articles if a.id not in vectors]
+        if missing:
+            computed = self.embedder.embed(missing)
+            self.store.save_embeddings(model, computed)
+            vectors.update(computed)
+        return vectors
 
     def _normalised(self, items: Iterable[RawArticle | Problem], report: IngestReport) -> Iterator[Article]:
         for item in items:
@@ -123,16 +167,20 @@ class IngestPipeline:
             else:
                 yield result
 
-    def _store_batch(self, batch: list[Article], report: IngestReport) -> None:
-        for article, result in zip(batch, self.store.save_articles(batch)):
+    def _store_batch(self, batch: list[Article], report: IngestReport) -> list[Article]:
+        """Save a batch; return the articles that were new."""
+        new = []
+        for article, result in zip(batch, self.store.save_articles(batch), strict=True):
             report.article_ids.append(result.article_id)
             if result.status == NEW:
+                new.append(article)
                 report.new += 1
             elif result.status == UPDATED:
                 report.updated += 1
             elif result.status == UNCHANGED:
                 report.unchanged += 1
             report.by_language[article.language] += 1
+        return new
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -17,11 +17,11 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import stopwordsiso
 
-from .store.fulltext import search_term
+from .terms import search_term
 
 _TOKEN = re.compile(r"\w+(?:[-.,]\d+)*", re.UNICODE)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
@@ -37,7 +37,7 @@ LEAD_WORDS = 60
 TEXT_WORDS = 400
 
 
-@lru_cache(maxsize=None)
+@cache
 def stopword_terms(language: str) -> frozenset[str]:
     """Stopwords of ``language`` in indexed (lemma+stem) form."""
     code = _STOPWORD_LANGUAGE.get(language, language)
@@ -88,11 +88,19 @@ class DocumentFrequencies:
 
     counts_: Counter = field(default_factory=Counter)
     n_documents_: int = 0
+    changed_: set[str] = field(default_factory=set)  # terms to persist since the last save
 
-    def partial_fit(self, terms: Counter) -> "DocumentFrequencies":
+    def partial_fit(self, terms: Counter) -> DocumentFrequencies:
         self.counts_.update(terms.keys())
+        self.changed_.update(terms.keys())
         self.n_documents_ += 1
         return self
+
+    def take_changes(self) -> dict[str, int]:
+        """Document frequencies changed since the last call, for the store."""
+        changes = {term: self.counts_[term] for term in self.changed_}
+        self.changed_ = set()
+        return changes
 
     def idf(self, term: str) -> float:
         df = self.counts_.get(term, 0)

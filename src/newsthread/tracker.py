@@ -10,6 +10,7 @@ from .model import Article, Problem
 from .normalize import DateError, PartialDate, parse_date
 from .pipeline import IngestPipeline, IngestReport
 from .store import SearchFilter, SearchHit, Store, open_store
+from .stories import build_stories
 
 
 class Tracker:
@@ -29,9 +30,25 @@ class Tracker:
         batch_size: int = 200,
         on_problem: Callable[[Problem], None] | None = None,
         progress: bool = False,
+        embeddings: bool = True,
     ) -> IngestReport:
-        pipeline = IngestPipeline(self.store, batch_size=batch_size, on_problem=on_problem, progress=progress)
+        """Read ``paths`` into the store and cluster the new articles into events and storylines.
+
+        ``embeddings=False`` clusters on words and names only: about a hundred times
+        faster, and weaker across languages (see docs/benchmarks.md).
+        """
+        pipeline = IngestPipeline(
+            self.store, batch_size=batch_size, on_problem=on_problem, progress=progress, embeddings=embeddings
+        )
         return pipeline.run(paths)
+
+    def assignments(self) -> dict[int, dict]:
+        """article id -> {"event", "storyline", "duplicate_of"} for every clustered article."""
+        return self.store.assignments()
+
+    def stories(self) -> list[dict]:
+        """Storylines, newest first, each with its events in time order."""
+        return build_stories(self.store.story_rows(), self.store.outlets_carrying())
 
     def articles(self, *, limit: int | None = None, offset: int = 0) -> list[Article]:
         return self.store.articles(limit=limit, offset=offset)

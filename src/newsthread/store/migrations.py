@@ -53,4 +53,58 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     ),
 ]
 
+MIGRATIONS.append(
+    (
+        2,
+        "story engine: features, copies, events, storylines, embeddings",
+        """
+        -- What the engine keeps of each article, so a later run restores its state
+        -- without reading texts again.
+        CREATE TABLE article_features (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            language TEXT NOT NULL,
+            title TEXT NOT NULL,
+            span_start REAL,
+            span_end REAL,
+            outlet TEXT,
+            terms TEXT NOT NULL,
+            names TEXT NOT NULL,
+            signature BLOB NOT NULL,
+            shingles INTEGER NOT NULL,
+            paragraphs TEXT NOT NULL
+        );
+        CREATE TABLE term_frequencies (
+            kind TEXT NOT NULL,
+            term TEXT NOT NULL,
+            df INTEGER NOT NULL,
+            PRIMARY KEY (kind, term)
+        ) WITHOUT ROWID;
+        CREATE TABLE engine_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        CREATE TABLE article_assignments (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            event_id INTEGER NOT NULL,
+            storyline_id INTEGER NOT NULL,
+            duplicate_of INTEGER REFERENCES articles(id)
+        );
+        CREATE INDEX assignments_by_event ON article_assignments(event_id);
+        CREATE INDEX assignments_by_storyline ON article_assignments(storyline_id);
+        CREATE INDEX assignments_by_original ON article_assignments(duplicate_of);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            storyline_id INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            title_score REAL NOT NULL DEFAULT 0
+        );
+        CREATE TABLE storylines (id INTEGER PRIMARY KEY, title TEXT NOT NULL);
+        -- Embeddings are expensive (a quarter of a second each): computed once, kept.
+        CREATE TABLE embeddings (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            model TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (article_id, model)
+        );
+        """,
+    )
+)
+
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
+
+from ..engine import BatchResult, EngineRows, StoryEngine
 from ..model import Article
-from . import fulltext
+from . import engine_rows, fulltext
 from .base import NEW, UNCHANGED, UPDATED, SaveResult, SearchFilter, SearchHit, Store
 from .migrations import LATEST_VERSION, MIGRATIONS
 
@@ -79,17 +83,23 @@ class SQLiteStore(Store):
         return int(row[0] or 0)
 
     # -- writing ------------------------------------------------------------------
-    def save_articles(self, articles: Iterable[Article]) -> list[SaveResult]:
-        results: list[SaveResult] = []
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction around the block; nested blocks join the outer one."""
+        if self._db.in_transaction:
+            yield
+            return
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            for article in articles:
-                results.append(self._save_one(article))
+            yield
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
-        return results
+
+    def save_articles(self, articles: Iterable[Article]) -> list[SaveResult]:
+        with self.transaction():
+            return [self._save_one(article) for article in articles]
 
     def _save_one(self, article: Article) -> SaveResult:
         existing = self._find_existing(article)
@@ -219,6 +229,70 @@ class SQLiteStore(Store):
             article = _article_from_row(row)
             hits.append(SearchHit(article, -float(row["score"]), make_snippet(article.text, query, article.language)))
         return hits
+
+    # -- story engine ------------------------------------------------------------------
+    def save_engine_batch(self, engine: StoryEngine, result: BatchResult) -> None:
+        with self.transaction():
+            engine_rows.save_batch(self._db, engine, result)
+
+    def load_engine_rows(self, embedding_model: str | None = None) -> EngineRows:
+        return engine_rows.load_rows(self._db, embedding_model)
+
+    def unprocessed_article_ids(self) -> list[int]:
+        return engine_rows.unprocessed_article_ids(self._db)
+
+    def articles_by_id(self, article_ids: list[int]) -> list[Article]:
+        found: list[Article] = []
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks}) ORDER BY id", chunk)
+            found.extend(_article_from_row(row) for row in rows)
+        return found
+
+    def cached_embeddings(self, model: str, article_ids: list[int]) -> dict[int, np.ndarray]:
+        return engine_rows.cached_embeddings(self._db, model, article_ids)
+
+    def save_embeddings(self, model: str, vectors: dict[int, np.ndarray]) -> None:
+        with self.transaction():
+            engine_rows.save_embeddings(self._db, model, vectors)
+
+    def assignments(self) -> dict[int, dict]:
+        """article id -> {"event", "storyline", "duplicate_of"}."""
+        rows = self._db.execute("SELECT article_id, event_id, storyline_id, duplicate_of FROM article_assignments")
+        return {a: {"event": e, "storyline": s, "duplicate_of": d} for a, e, s, d in rows}
+
+    def outlets_carrying(self) -> dict[int, list[str]]:
+        """original article id -> every outlet that carried it (itself, copies, exact copies elsewhere)."""
+        rows = self._db.execute(
+            """
+            SELECT COALESCE(aa.duplicate_of, a.id), a.outlet FROM articles a
+            LEFT JOIN article_assignments aa ON aa.article_id = a.id WHERE a.outlet IS NOT NULL
+            UNION ALL
+            SELECT COALESCE(aa.duplicate_of, s.article_id), s.outlet FROM article_sightings s
+            LEFT JOIN article_assignments aa ON aa.article_id = s.article_id WHERE s.outlet IS NOT NULL
+            """
+        )
+        carried: dict[int, list[str]] = {}
+        for original, outlet in rows:
+            outlets = carried.setdefault(original, [])
+            if outlet not in outlets:
+                outlets.append(outlet)
+        return carried
+
+    def story_rows(self) -> list[sqlite3.Row]:
+        """One row per assigned article with its event, storyline and their titles, in time order."""
+        return self._db.execute(
+            """
+            SELECT aa.storyline_id, st.title AS storyline_title, aa.event_id, ev.title AS event_title,
+                   a.id, a.published, a.published_sort, a.language, a.outlet, aa.duplicate_of
+            FROM article_assignments aa
+            JOIN articles a ON a.id = aa.article_id
+            LEFT JOIN events ev ON ev.id = aa.event_id
+            LEFT JOIN storylines st ON st.id = aa.storyline_id
+            ORDER BY aa.storyline_id, aa.event_id, a.published_sort IS NULL, a.published_sort, a.id
+            """
+        ).fetchall()
 
     def close(self) -> None:
         self._db.close()

@@ -1,0 +1,164 @@
+"""Quote extraction and speaker resolution: own fixtures per language, and the five seed articles."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsthread.quotes import Quote, extract_quotes
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def find(quotes: list[Quote], fragment: str) -> Quote:
+    """The quote whose text contains ``fragment`` (fails listing what was found)."""
+    hits = [q for q in quotes if fragment in q.text]
+    assert hits, f"{fragment!r} not in {[q.text for q in quotes]}"
+    return hits[0]
+
+
+# (language, text, quoted fragment, expected speaker, expected kind)
+FIXTURES = [
+    # 1. dash paragraph with a tail, inverted pronoun, and a role resolved to the introduced name
+    ("da", ("Den danske skoleminister, Mette Holm, besøgte Vejle.\n\n- Vi skal have flere lærere, siger Mette Holm.\n\n"
+           "- Det haster, fortsætter skoleministeren."), "Det haster", "Mette Holm", "direct"),
+    ("nb", "Helseminister Ola Berg la fram planen tirsdag.\n\n– Vi må bygge flere sykehus, sier han.",
+     "flere sykehus", "Ola Berg", "direct"),
+    ("nn", "Ordførar Kari Lunde var nøgd.\n\n– Dette er ein god dag for bygda, seier ho.", "god dag", "Kari Lunde",
+     "direct"),
+    ("sv", "Statsminister Erik Lund talade i Umeå.\n\n– Vi ska bygga fler bostäder, säger han.", "fler bostäder",
+     "Erik Lund", "direct"),
+    ("en", "Mayor Anna Berg opened the bridge.\n\n\"This bridge joins two towns,\" she said.", "joins two towns",
+     "Anna Berg", "direct"),
+    # 1. no attribution: continues the previous dash quote / the introducing paragraph
+    ("da", "Borgmester Jens Lind er glad.\n\n- Byen vokser, siger Jens Lind.\n\n- Vi bygger også en ny skole.",
+     "ny skole", "Jens Lind", "direct"),
+    ("nb", "Politimester Per Dahl er bekymret. Dahl understreker:\n\n– Folk må holde seg hjemme i kveld.",
+     "holde seg hjemme", "Per Dahl", "direct"),
+    # 2. quotation marks of several styles, before and after
+    ("nb", "Forskeren Liv Ask var klar. «Havet blir varmere», sier Ask.", "Havet blir varmere", "Liv Ask", "direct"),
+    ("sv", "Forskaren Eva Holm sade: ”Isen smälter snabbare än väntat.”", "Isen smälter", "Eva Holm", "direct"),
+    ("da", "Direktør Lars Vang svarede kort. „Vi lukker fabrikken,“ sagde Vang.", "lukker fabrikken", "Lars Vang",
+     "direct"),
+    ("en", "Police chief Tom Reed spoke on Monday. Reed said: \"We have arrested two men.\"", "arrested two men",
+     "Tom Reed", "direct"),
+    # 4. indirect speech
+    ("da", "Økonom Karen Friis ser lyst på året. Friis siger, at ledigheden vil falde.", "ledigheden vil falde",
+     "Karen Friis", "indirect"),
+    ("nb", "Ekspert Anne Moe kommenterte saken. Ifølge Moe er risikoen liten.", "risikoen liten", "Anne Moe",
+     "indirect"),
+    ("sv", "Professor Lena Berg forskar om klimat. Berg säger att sommaren blir varm.", "sommaren blir varm",
+     "Lena Berg", "indirect"),
+    ("en", "Economist Mark Hale spoke to reporters. According to Hale, prices will rise next year.",
+     "prices will rise", "Mark Hale", "indirect"),
+    # 5. partial quotes need a speech context
+    ("da", "Ministeren Ole Dam talte i Folketinget. Dam kalder forslaget for \"uansvarligt\".", "uansvarligt",
+     "Ole Dam", "direct"),
+    # 3. "lød det fra" and a role apposition after the name
+    ("da", "- Vi er klar til at forhandle, lød det fra den svenske handelsminister, Eva Ek.", "klar til at forhandle",
+     "Eva Ek", "direct"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "fragment", "speaker", "kind"), FIXTURES)
+def test_fixtures(language: str, text: str, fragment: str, speaker: str, kind: str) -> None:
+    quotes = extract_quotes(text, language)
+    quote = find(quotes, fragment)
+    assert (quote.speaker, quote.kind) == (speaker, kind)
+    assert text[quote.start:quote.end] == quote.text
+
+
+@pytest.mark.parametrize("language", ["da", "nb", "nn", "sv", "en"])
+def test_offsets_and_paragraphs(language: str) -> None:
+    text = "Intro her.\n\n- Første citat er her, siger Jens Lind.\n\n- Andet citat kommer nu."
+    quotes = extract_quotes(text, language)
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+        assert not q.text.startswith(("-", "–", " "))
+    assert [q.paragraph for q in quotes] == [1, 2]
+
+
+def test_names_and_titles_in_marks_are_not_quotes() -> None:
+    text = "Øvelsen, døpt «Steadfast Noon», starter mandag. Hun leste boken «Havet» i fjor."
+    assert extract_quotes(text, "nb") == []
+
+
+def test_headline_dash_line_is_not_a_quote() -> None:
+    text = "Stoltenberg talte.\n\n– Putin undervurderte Nato\n\n– Krigen går dårlig for Russland, sier Jens Stoltenberg."
+    quotes = extract_quotes(text, "nb")
+    assert [q.text for q in quotes] == ["Krigen går dårlig for Russland"]
+
+
+def test_unknown_role_stays_unknown() -> None:
+    text = "- Vi sender flere fly, siger forsvarsministeren."
+    quote = extract_quotes(text, "da")[0]
+    assert quote.speaker is None and quote.speaker_role == "forsvarsministeren"
+
+
+def test_single_newlines_and_glued_dash_quote() -> None:
+    text = "Vagtchef Per Holm har travlt i nat.- Vi har anholdt tre personer, siger han.\nDe blev løsladt."
+    quote = extract_quotes(text, "da")[0]
+    assert (quote.text, quote.speaker) == ("Vi har anholdt tre personer", "Per Holm")
+
+
+def test_empty_and_unknown_language() -> None:
+    assert extract_quotes("", "da") == []
+    assert isinstance(extract_quotes('"We will win," said Ann Lee.', "de"), list)
+
+
+# --------------------------------------------------------------------------- seeds
+
+# (file prefix, language, fragment, speaker, role or None to skip the check, kind)
+SEED_EXPECTED = [
+    ("000", "da", "Rusland ved, at en atomkrig", "Jens Stoltenberg", "Natos generalsekretær", "direct"),
+    ("000", "da", "farlig", "Jens Stoltenberg", None, "direct"),
+    ("000", "da", "Nato er klar til enhver trussel", "Jens Stoltenberg", None, "direct"),
+    ("000", "da", "Det viser, at krigen ikke går", "Jens Stoltenberg", None, "direct"),
+    ("001", "da", "Dem, der prøver at afpresse os", "Vladimir Putin", None, "direct"),
+    ("001", "da", "Indtil videre har vi ikke set tegn", "Jens Stoltenberg", None, "direct"),
+    ("001", "da", "Hvis præsident Putin holder op", "Jens Stoltenberg", None, "direct"),
+    ("001", "da", "farlig og hensynsløs atomretorik", "Jens Stoltenberg", None, "direct"),
+    ("002", "nb", "I går kveld ble Ukrainas forsvarsminister", "Jens Stoltenberg", None, "direct"),
+    ("002", "nb", "Ukraina har framgang", "Jens Stoltenberg", None, "direct"),
+    ("002", "nb", "Vi har overvåket Russlands forberedelser", "Jens Stoltenberg", None, "direct"),
+    ("003", "nb", "Dette er farlig og hensynsløs atomretorikk", "Stoltenberg", None, "direct"),
+    ("003", "nb", "Når vårt lands territorielle integritet", "Vladimir Putin", None, "direct"),
+    ("003", "nb", "Talen til Putin viser", "Stoltenberg", None, "direct"),
+    ("003", "nb", "Det er uansvarlig retorikk", "John Kirby", "talsperson for sikkerhetsrådet i Det hvite hus",
+     "direct"),
+    ("004", "da", "Hvis Rusland igen indleder", "Jens Stoltenberg", "Natos generalsekretær", "direct"),
+    ("004", "da", "Nato står klar til dialog", "Jeppe Kofod", "udenrigsminister", "direct"),
+    ("004", "da", "Jeg håber, at Rusland nu griber", "Jeppe Kofod", "udenrigsminister", "direct"),
+    ("004", "da", "Der er brug for et reelt skridt", "Sergej Rjabkov", "viceudenrigsminister", "direct"),
+]
+
+
+def _seed(prefix: str) -> str:
+    if not (SHARED / "seeds").exists():
+        pytest.skip(f"{SHARED / 'seeds'} not found: the shared seed articles sit beside the clone in CI")
+    path = next((SHARED / "seeds").glob(f"{prefix}_*.txt"))
+    # The seed files open with " date 2022-09 "; the text reader strips that header the same way.
+    return re.sub(r"^\s*date:?\s+\S+\s*", "", path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("prefix", "language", "fragment", "speaker", "role", "kind"), SEED_EXPECTED)
+def test_seed_quotes(prefix: str, language: str, fragment: str, speaker: str, role: str | None, kind: str) -> None:
+    quotes = extract_quotes(_seed(prefix), language)
+    quote = find(quotes, fragment)
+    assert (quote.speaker, quote.kind) == (speaker, kind)
+    if role is not None:
+        assert quote.speaker_role == role
+
+
+def test_seed_subheadings_and_names_are_not_quotes() -> None:
+    quotes = extract_quotes(_seed("002"), "nb") + extract_quotes(_seed("003"), "nb")
+    texts = [q.text for q in quotes]
+    assert "Steadfast Noon" not in texts and "Putin undervurderte Nato" not in texts
+    assert not any(t.startswith("Vi tar atomtrusselen") for t in texts)
+
+
+def test_seed_dash_quote_has_no_attribution_in_text() -> None:
+    quote = find(extract_quotes(_seed("001"), "da"), "Dem, der prøver")
+    assert quote.text.endswith("i deres retning") and quote.cue == "sagde"
