@@ -130,3 +130,47 @@ def test_demo_corpus_ingests_with_the_right_languages(cli):
         found[key] = a["language"]
     wrong = {k: (found.get(k), g["language"]) for k, g in gold.items() if found.get(k) != g["language"]}
     assert not wrong
+
+
+def test_seed_events_storylines_quotes_and_entities(cli):
+    seeds = needs_shared("seeds")
+    assert cli.run("ingest", str(seeds), "--no-embeddings").returncode == 0
+    articles = by_seed(cli.json("articles"))
+    assert all(a["event"] is not None and a["storyline"] is not None for a in articles.values())
+    assert articles["001"]["event"] == articles["003"]["event"]
+    assert articles["004"]["event"] not in {articles[k]["event"] for k in ("000", "001", "002", "003")}
+    assert articles["000"]["storyline"] == articles["002"]["storyline"]
+    stories = cli.json("stories")
+    events = [e for s in stories for e in s["events"]]
+    assert sorted(i for e in events for i in e["articles"]) == sorted(a["id"] for a in articles.values())
+    reuters = next(e for e in events if articles["001"]["id"] in e["articles"])
+    assert set(reuters["languages"]) >= {"da", "nb"} and reuters["first"] == "2022-09"
+
+    quotes = cli.json("quotes", "--speaker", "Stoltenberg")
+    assert quotes and all(q["speaker"] == "Jens Stoltenberg" for q in quotes)
+    assert set(quotes[0]) >= {"article", "source", "text", "speaker", "speaker_role", "kind", "quote_group"}
+    shared = {q["quote_group"] for q in quotes if q["reported_by"]["languages"] == ["da", "nb"]}
+    assert len(shared) >= 3, "the Reuters interview's statements are grouped across Danish and Norwegian"
+
+    entities = {e["canonical"]: e for e in cli.json("entities")}
+    assert {"Rusland", "Russland"} <= set(entities["Russia"]["aliases"])
+    assert entities["Jens Stoltenberg"]["article_count"] == 5
+
+    shown = cli.json("show", str(articles["004"]["id"]))
+    speakers = {q["speaker"] for q in shown["quotes"]}
+    assert {"Jens Stoltenberg", "Jeppe Kofod", "Sergey Ryabkov"} <= speakers
+    assert any(e["canonical"] == "NATO" for e in shown["entities"])
+
+
+def test_demo_wire_copies_point_to_their_original(cli):
+    assert cli.run("ingest", str(DEMO / "corpus"), "--no-embeddings").returncode == 0
+    gold = json.loads((DEMO / "GOLD.json").read_text(encoding="utf-8"))
+    ids = {}
+    for a in cli.json("articles"):
+        relative = a["source"].split("examples/demo/corpus/", 1)[1]
+        ids[relative + (f"#{a['record'].split()[-1]}" if a["record"] else "")] = a
+    copies = {k: g["duplicate_of"] for k, g in gold.items() if g["duplicate_of"]}
+    assert copies
+    for copy, original in copies.items():
+        assert ids[copy]["duplicate_of"] == ids[original]["id"], copy
+    assert len(ids[next(iter(copies.values()))]["carried_by"]) >= 2

@@ -124,12 +124,14 @@ def cmd_stories(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     with Tracker(args.db) as tracker:
         article = tracker.article(args.id)
-        sightings = tracker.store.sightings(args.id) if article else []
-    if article is None:
-        print(f"newsthread: no article with id {args.id} in {args.db}", file=sys.stderr)
-        return EXIT_NOTHING
+        if article is None:
+            print(f"newsthread: no article with id {args.id} in {args.db}", file=sys.stderr)
+            return EXIT_NOTHING
+        sightings = tracker.store.sightings(args.id)
+        statements = tracker.article_statements(args.id)
+        story = tracker.assignments().get(args.id, {"event": None, "storyline": None, "duplicate_of": None})
     if args.json:
-        _print_json(article_detail(article, sightings))
+        _print_json({**article_detail(article, sightings), **story, **statements})
         return EXIT_OK
     print(article.title)
     meta = [article.language, article.published or "undated", article.outlet or "", article.url or article.source]
@@ -138,6 +140,41 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"also carried by: {seen['outlet'] or '-'} {seen['url'] or seen['source']}")
     print()
     print(article.text)
+    if statements["quotes"]:
+        print("\nquotes:")
+        for quote in statements["quotes"]:
+            print(f"  [{quote['kind']}] {quote['speaker'] or '?'}: {_shorten(quote['text'], 90)}")
+    return EXIT_OK
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    with Tracker(args.db) as tracker:
+        quotes = tracker.quotes(speaker=args.speaker, storyline=args.story)
+    if args.json:
+        _print_json(quotes)
+        return EXIT_OK
+    if not quotes:
+        print("no quotes found", file=sys.stderr)
+    for quote in quotes[: args.limit]:
+        reach = quote["reported_by"]
+        where = f"{reach.get('articles', 1)} articles, {', '.join(reach.get('languages', []))}"
+        role = f" ({quote['speaker_role']})" if quote["speaker_role"] else ""
+        print(f"{quote['published'] or '-':17} {quote['speaker'] or '?'}{role} [{quote['kind']}, group {quote['quote_group']}: {where}]")
+        print(f"    {_shorten(quote['text'], 110)}")
+    return EXIT_OK
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    with Tracker(args.db) as tracker:
+        entities = tracker.entities()
+    if args.type:
+        entities = [e for e in entities if e["type"] == args.type]
+    if args.json:
+        _print_json(entities)
+        return EXIT_OK
+    for entity in entities[: args.limit]:
+        aliases = ", ".join(a for a in entity["aliases"] if a != entity["canonical"])
+        print(f"{entity['article_count']:>5}  {entity['type']:3}  {entity['canonical']}" + (f"  ({aliases})" if aliases else ""))
     return EXIT_OK
 
 
@@ -173,6 +210,27 @@ def cmd_evaluate_langid(args: argparse.Namespace) -> int:
     else:
         print(format_langid_report(result))
     return EXIT_OK
+
+
+def _evaluation(module: str, evaluate: str, report: str):
+    """A command that runs ``newsthread.evaluate.<module>.<evaluate>(file)`` and prints it."""
+
+    def run(args: argparse.Namespace) -> int:
+        import importlib
+
+        mod = importlib.import_module(f"newsthread.evaluate.{module}")
+        try:
+            result = getattr(mod, evaluate)(args.file)
+        except (OSError, ValueError) as exc:
+            print(f"newsthread: {args.file}: {exc}", file=sys.stderr)
+            return EXIT_NOTHING
+        if args.json:
+            _print_json(result)
+        else:
+            print(getattr(mod, report)(result))
+        return EXIT_OK
+
+    return run
 
 
 # -- parser -----------------------------------------------------------------------
@@ -230,6 +288,23 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20, help="at most this many hits (default 20)")
     search.set_defaults(run=cmd_search)
 
+    quotes = commands.add_parser(
+        "quotes", parents=[db, as_json], help="who said what",
+        description="Quotes with their resolved speakers; quotes of one statement share a quote_group.",
+    )
+    quotes.add_argument("--speaker", help="a name or surname (Stoltenberg matches Jens Stoltenberg)")
+    quotes.add_argument("--story", type=int, help="only quotes in this storyline (id from 'newsthread stories')")
+    quotes.add_argument("--limit", type=int, default=None, help="at most this many (text output)")
+    quotes.set_defaults(run=cmd_quotes)
+
+    entities = commands.add_parser(
+        "entities", parents=[db, as_json], help="people, organisations and places",
+        description="Entities with one canonical name across languages, their aliases and article counts.",
+    )
+    entities.add_argument("--type", choices=["PER", "ORG", "LOC"], help="only this type")
+    entities.add_argument("--limit", type=int, default=None, help="at most this many (text output)")
+    entities.set_defaults(run=cmd_entities)
+
     evaluate = commands.add_parser("evaluate", help="measure quality on annotated data")
     tasks = evaluate.add_subparsers(dest="task", required=True, metavar="TASK")
     langid = tasks.add_parser(
@@ -239,6 +314,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     langid.add_argument("file")
     langid.set_defaults(run=cmd_evaluate_langid)
+
+    quotes_eval = tasks.add_parser(
+        "quotes", parents=[as_json], help="quote recall against heuristic dash quotes (JSONL)",
+        description="FILE is JSON Lines with 'text' and 'heuristic_quotes' (a list of quote texts), "
+        "like ../shared/data/dr_news_2017/articles.jsonl.",
+    )
+    quotes_eval.add_argument("file")
+    quotes_eval.set_defaults(run=_evaluation("quotes", "evaluate_quotes", "format_quotes_report"))
+
+    entities_eval = tasks.add_parser(
+        "entities", parents=[as_json], help="entity precision/recall on annotated JSONL",
+        description="FILE is annotated JSONL (text, language, entities with start/end/type/canonical), "
+        "e.g. tests/data/entities_annotated.jsonl in the repository.",
+    )
+    entities_eval.add_argument("file")
+    entities_eval.set_defaults(run=_evaluation("entities", "evaluate_entities", "format_entities_report"))
     return parser
 
 

@@ -88,6 +88,8 @@ class BatchResult:
     features: list[ArticleFeatures]
     merged_events: dict[int, int] = field(default_factory=dict)
     merged_storylines: dict[int, int] = field(default_factory=dict)
+    # article -> its original (None: it is an original now), for earlier articles re-pointed by this batch
+    changed_originals: dict[int, int | None] = field(default_factory=dict)
 
 
 class StoryEngine:
@@ -107,6 +109,9 @@ class StoryEngine:
         more likely a part of it than a storyline of its own.
     duplicate_threshold:
         Near-duplicate similarity (see :class:`~newsthread.dedup.NearDuplicateIndex`).
+    duplicate_window_days:
+        Dated copies further apart than this are separate articles (a re-run), and
+        go through event clustering like any other.
     entity_names:
         Function from (text, language) to canonical names; replaceable for tests
         and for languages with a better extractor.
@@ -122,10 +127,12 @@ class StoryEngine:
         absorb_size: int = 3,
         absorb_threshold: float = 0.02,
         duplicate_threshold: float = 0.5,
+        duplicate_window_days: float = 7.0,
         embedding_weight: float = 0.5,
         entity_names: EntityExtractor | None = None,
     ) -> None:
         self.absorb_size = absorb_size
+        self.duplicate_window_days = duplicate_window_days
         self.absorb_threshold = absorb_threshold
         self.entity_names = entity_names or default_entity_names
         self.term_frequencies_ = DocumentFrequencies()
@@ -139,6 +146,9 @@ class StoryEngine:
             centroid_terms=40, query_terms=8,
         )
         self.duplicate_of_: dict[int, int] = {}
+        self.copies_of_: dict[int, set[int]] = {}
+        self.start_of_: dict[int, float | None] = {}
+        self.changed_originals_: dict[int, int | None] = {}
         self.storyline_of_event_: dict[int, int] = {}
 
     # -- features -------------------------------------------------------------------
@@ -171,18 +181,23 @@ class StoryEngine:
         merged_storylines = self.storylines_.consolidate(sorted(touched_storylines))
         merged_storylines.update(self._absorb_small_storylines(touched_storylines))
         self._follow_storyline_merges(merged_storylines)
+        changed, self.changed_originals_ = self.changed_originals_, {}
         return BatchResult(
             assignments=[self.assignment(item.article_id) for item in features],
             features=features, merged_events=merged_events, merged_storylines=merged_storylines,
+            changed_originals=changed,
         )
 
     def _assign(self, item: ArticleFeatures) -> int:
         match = self.duplicates_.best_match(item.article_id, item.fingerprint)
         original = match.original_id if match else None
+        if original is not None and self._too_far_apart(item.start, self.start_of_.get(original)):
+            original = None  # a story re-run weeks later is a new article, not a copy
         self.duplicates_.add_fingerprint(item.article_id, item.fingerprint, original)
         vector = self._event_vector(item)
+        self.start_of_[item.article_id] = item.start
         if original is not None and original in self.events_.assignment_:
-            self.duplicate_of_[item.article_id] = original
+            self._record_copy(item, original)
             event = self.events_.clusters_[self.events_.assignment_[original]]
             self.events_.add(event, vector, 0.0)
             self._add_to_storyline(self.storyline_of_event_[event.id], item)
@@ -194,6 +209,31 @@ class StoryEngine:
             [storyline_id] = self.storylines_.partial_fit([self._storyline_vector(item)])
             self.storyline_of_event_[event_id] = storyline_id
         return event_id
+
+    def _too_far_apart(self, a: float | None, b: float | None) -> bool:
+        return a is not None and b is not None and abs(a - b) > self.duplicate_window_days
+
+    def _record_copy(self, item: ArticleFeatures, original: int) -> None:
+        """Link a copy to its group; the earliest-published member is the original.
+
+        Wire copies arrive in any order, so a copy that turns out to be older than
+        the group's original takes its place and every member points to it.
+        """
+        original_start = self.start_of_.get(original)
+        if item.start is None or (original_start is not None and original_start <= item.start):
+            self._point(item.article_id, original)
+            return
+        for member in [original, *self.copies_of_.pop(original, set())]:
+            self._point(member, item.article_id)
+        self.duplicate_of_.pop(item.article_id, None)
+        self.duplicates_.original_of_.pop(item.article_id, None)
+        self.changed_originals_[item.article_id] = None
+
+    def _point(self, copy: int, original: int) -> None:
+        self.duplicate_of_[copy] = original
+        self.duplicates_.original_of_[copy] = original
+        self.copies_of_.setdefault(original, set()).add(copy)
+        self.changed_originals_[copy] = original
 
     def _event_vector(self, item: ArticleFeatures) -> ArticleVector:
         return ArticleVector(
@@ -278,8 +318,10 @@ def restore_engine(engine: StoryEngine, rows: EngineRows) -> StoryEngine:
             continue
         event_id, storyline_id, duplicate_of = rows.assignments[item.article_id]
         engine.duplicates_.add_fingerprint(item.article_id, item.fingerprint, duplicate_of)
+        engine.start_of_[item.article_id] = item.start
         if duplicate_of is not None:
             engine.duplicate_of_[item.article_id] = duplicate_of
+            engine.copies_of_.setdefault(duplicate_of, set()).add(item.article_id)
         _restore_member(engine.events_, event_id, engine._event_vector(item))
         _restore_member(engine.storylines_, storyline_id, engine._storyline_vector(item))
         engine.storyline_of_event_[event_id] = storyline_id

@@ -17,11 +17,14 @@ from dataclasses import dataclass, field
 from typing import Self
 
 from .embeddings import Embedder
-from .engine import StoryEngine, restore_engine
+from .engine import StoryEngine, article_span, restore_engine
+from .entities import extract_entities
 from .language import LanguageIdentifier, normalise_language_code
 from .model import Article, Problem, RawArticle
 from .normalize import normalise_article
+from .quotes import extract_quotes
 from .readers import read_paths
+from .statements import StatementGrouper, canonical_speaker, speaker_key
 from .store import NEW, UNCHANGED, UPDATED, Store
 
 # Below this many words a detector's guess is weaker than what the file declares.
@@ -81,6 +84,45 @@ class LanguageStage:
         return articles
 
 
+class StatementsStage:
+    """Entity mentions and quotes of each article, speakers resolved, statements grouped.
+
+    Runs after the story engine, so a quote without a named speaker can still be
+    grouped with quotes from the same event.
+    """
+
+    def __init__(self, store: Store, *, grouper: StatementGrouper | None = None) -> None:
+        self.store = store
+        self.grouper = grouper or StatementGrouper()
+
+    def pipe(self, articles: list[Article]) -> list[Article]:
+        events = self.store.assignments()
+        with self.store.transaction():
+            for article in articles:
+                self._one(article, events.get(article.id, {}).get("event"))
+        return articles
+
+    def _one(self, article: Article, event_id: int | None) -> None:
+        mentions = extract_entities(article.text, article.language)
+        day = article_span(article)[0]
+        rows = []
+        for quote in extract_quotes(article.text, article.language, title=article.title):
+            speaker = canonical_speaker(quote, mentions)
+            key = speaker_key(speaker)
+            candidates = [
+                q for q in self.store.stored_quotes(speaker_key=key, event_id=event_id) if q.article_id != article.id
+            ]
+            group = self.grouper.best_group(quote.text, key, day, candidates)
+            rows.append({
+                "text": quote.text, "speaker": speaker, "speaker_key": key, "speaker_role": quote.speaker_role,
+                "kind": quote.kind, "start": quote.start, "end": quote.end, "cue": quote.cue,
+                "paragraph": quote.paragraph, "day": day, "quote_group": group,
+            })
+        self.store.save_statements(
+            article.id, [(m.canonical, m.type, m.text, m.start, m.end) for m in mentions], rows
+        )
+
+
 class IngestPipeline:
     """Reads paths and stores what it finds.
 
@@ -106,6 +148,7 @@ class IngestPipeline:
         progress: bool = False,
         stories: bool = True,
         embeddings: bool = True,
+        statements: bool = True,
     ) -> None:
         self.store = store
         self.batch_size = batch_size
@@ -114,6 +157,7 @@ class IngestPipeline:
         self.stories = stories
         self.language = LanguageStage()
         self.embedder = Embedder() if embeddings else None
+        self.statements = StatementsStage(store) if statements else None
         self._engine: StoryEngine | None = None
 
     def run(self, paths: Sequence[str]) -> IngestReport:
@@ -122,9 +166,11 @@ class IngestPipeline:
             self._catch_up()
         with _progress_bar(self.progress) as bar:
             for batch in _batches(self._normalised(read_paths(paths), report), self.batch_size):
-                new = self._store_batch(self.language.pipe(batch), report)
+                new, updated = self._store_batch(self.language.pipe(batch), report)
                 if self.stories and new:
                     self._cluster(new)
+                if self.statements and (new or updated):
+                    self.statements.pipe(new + updated)
                 bar.update(len(batch))
         return report
 
@@ -137,9 +183,13 @@ class IngestPipeline:
         return self._engine
 
     def _catch_up(self) -> None:
+        """Cluster and read quotes of stored articles an earlier run did not finish."""
         pending = self.store.unprocessed_article_ids()
         for start in range(0, len(pending), self.batch_size):
-            self._cluster(self.store.articles_by_id(pending[start : start + self.batch_size]))
+            articles = self.store.articles_by_id(pending[start : start + self.batch_size])
+            self._cluster(articles)
+            if self.statements:
+                self.statements.pipe([a for a in articles if not self.store.has_statements(a.id)])
 
     def _cluster(self, articles: list[Article]) -> None:
         vectors = self._embeddings(articles) if self.embedder else None
@@ -167,20 +217,21 @@ class IngestPipeline:
             else:
                 yield result
 
-    def _store_batch(self, batch: list[Article], report: IngestReport) -> list[Article]:
-        """Save a batch; return the articles that were new."""
-        new = []
+    def _store_batch(self, batch: list[Article], report: IngestReport) -> tuple[list[Article], list[Article]]:
+        """Save a batch; return the articles that were new and those that were updated."""
+        new, updated = [], []
         for article, result in zip(batch, self.store.save_articles(batch), strict=True):
             report.article_ids.append(result.article_id)
             if result.status == NEW:
                 new.append(article)
                 report.new += 1
             elif result.status == UPDATED:
+                updated.append(article)
                 report.updated += 1
             elif result.status == UNCHANGED:
                 report.unchanged += 1
             report.by_language[article.language] += 1
-        return new
+        return new, updated
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

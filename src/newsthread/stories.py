@@ -64,3 +64,23 @@ def _range(rows: list[Mapping[str, Any]]) -> tuple[str | None, str | None]:
 
 def _public(item: dict) -> dict:
     return {k: v for k, v in item.items() if not k.startswith("_")}
+
+
+def quote_record(row: Mapping[str, Any], reach: Mapping[int, dict]) -> dict:
+    """One quote as the CLI and API show it (stable field names)."""
+    return {
+        "id": row["id"],
+        "article": row["article_id"],
+        "source": row["url"] or row["source"],
+        "outlet": row["outlet"],
+        "language": row["language"],
+        "published": row["published"],
+        "text": row["text"],
+        "speaker": row["speaker"],
+        "speaker_role": row["speaker_role"],
+        "kind": row["kind"],
+        "quote_group": row["quote_group"],
+        "reported_by": reach.get(row["quote_group"], {}),
+        "event": row["event_id"],
+        "storyline": row["storyline_id"],
+    }

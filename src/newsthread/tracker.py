@@ -6,11 +6,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Self
 
+from .entities import EntityCatalog, Mention
 from .model import Article, Problem
 from .normalize import DateError, PartialDate, parse_date
 from .pipeline import IngestPipeline, IngestReport
 from .store import SearchFilter, SearchHit, Store, open_store
-from .stories import build_stories
+from .stories import build_stories, quote_record
 
 
 class Tracker:
@@ -45,6 +46,38 @@ class Tracker:
     def assignments(self) -> dict[int, dict]:
         """article id -> {"event", "storyline", "duplicate_of"} for every clustered article."""
         return self.store.assignments()
+
+    def quotes(self, *, speaker: str | None = None, storyline: int | None = None) -> list[dict]:
+        """Quotes in time order; ``speaker`` matches a name or a surname, ``storyline`` a storyline id.
+
+        Each quote carries ``reported_by``: how many articles, which outlets and
+        languages rendered the same statement (its ``quote_group``).
+        """
+        reach = self.store.quote_group_reach()
+        return [quote_record(row, reach) for row in self.store.quote_rows(speaker=speaker, storyline=storyline)]
+
+    def entities(self) -> list[dict]:
+        """People, organisations and places with one canonical name, aliases and article counts."""
+        catalog = EntityCatalog()
+        mentions = self.store.mentions_by_article()
+        catalog.partial_fit(
+            [Mention(text, start, end, kind, canonical) for text, kind, canonical, start, end in article]
+            for article in mentions.values()
+        )
+        return catalog.entities()
+
+    def article_statements(self, article_id: int) -> dict:
+        """The quotes and entity mentions of one article."""
+        reach = self.store.quote_group_reach()
+        quotes = [quote_record(row, reach) for row in self.store.quote_rows() if row["article_id"] == article_id]
+        mentions = self.store.mentions_by_article().get(article_id, [])
+        return {
+            "quotes": quotes,
+            "entities": [
+                {"text": text, "type": kind, "canonical": canonical, "start": start, "end": end}
+                for text, kind, canonical, start, end in mentions
+            ],
+        }
 
     def stories(self) -> list[dict]:
         """Storylines, newest first, each with its events in time order."""

@@ -36,6 +36,10 @@ def save_batch(db: sqlite3.Connection, engine: StoryEngine, result: BatchResult)
         "INSERT OR REPLACE INTO article_assignments VALUES (?, ?, ?, ?)",
         [(a.article_id, a.event_id, a.storyline_id, a.duplicate_of) for a in result.assignments],
     )
+    db.executemany(
+        "UPDATE article_assignments SET duplicate_of = ? WHERE article_id = ?",
+        [(original, article) for article, original in result.changed_originals.items()],
+    )
     touched_events = {a.event_id for a in result.assignments} | set(result.merged_events.values())
     touched_storylines = {a.storyline_id for a in result.assignments} | set(result.merged_storylines.values())
     _save_clusters(db, engine, touched_events, touched_storylines)

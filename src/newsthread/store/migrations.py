@@ -107,4 +107,41 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        3,
+        "who said what: entity mentions and quotes with speakers and groups",
+        """
+        CREATE TABLE entity_mentions (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            canonical TEXT NOT NULL,
+            type TEXT NOT NULL,
+            surface TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL
+        );
+        CREATE INDEX mentions_by_article ON entity_mentions(article_id);
+        CREATE INDEX mentions_by_canonical ON entity_mentions(canonical);
+        CREATE TABLE quotes (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            speaker TEXT,
+            speaker_key TEXT,
+            speaker_role TEXT,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            cue TEXT,
+            paragraph INTEGER NOT NULL,
+            day REAL,
+            quote_group INTEGER
+        );
+        CREATE INDEX quotes_by_article ON quotes(article_id);
+        CREATE INDEX quotes_by_speaker ON quotes(speaker_key);
+        CREATE INDEX quotes_by_group ON quotes(quote_group);
+        """,
+    )
+)
+
 LATEST_VERSION = MIGRATIONS[-1][0]

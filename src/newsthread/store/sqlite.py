@@ -14,6 +14,7 @@ import numpy as np
 
 from ..engine import BatchResult, EngineRows, StoryEngine
 from ..model import Article
+from ..statements import StoredQuote, speaker_key
 from . import engine_rows, fulltext
 from .base import NEW, UNCHANGED, UPDATED, SaveResult, SearchFilter, SearchHit, Store
 from .migrations import LATEST_VERSION, MIGRATIONS
@@ -293,6 +294,105 @@ class SQLiteStore(Store):
             ORDER BY aa.storyline_id, aa.event_id, a.published_sort IS NULL, a.published_sort, a.id
             """
         ).fetchall()
+
+    # -- who said what -----------------------------------------------------------------
+    def save_statements(self, article_id: int, mentions: list[tuple], quotes: list[dict]) -> list[int]:
+        """Replace an article's entity mentions and quotes; return the new quote ids.
+
+        ``mentions`` are (canonical, type, surface, start, end); each quote dict has
+        the columns of ``quotes`` except id and article_id. A quote without a
+        ``quote_group`` starts its own group (its id).
+        """
+        with self.transaction():
+            self._db.execute("DELETE FROM entity_mentions WHERE article_id = ?", (article_id,))
+            self._db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+            self._db.executemany(
+                "INSERT INTO entity_mentions VALUES (?, ?, ?, ?, ?, ?)", [(article_id, *m) for m in mentions]
+            )
+            ids = []
+            for quote in quotes:
+                cursor = self._db.execute(
+                    "INSERT INTO quotes (article_id, text, speaker, speaker_key, speaker_role, kind, start, end, cue,"
+                    " paragraph, day, quote_group) VALUES (:article_id, :text, :speaker, :speaker_key, :speaker_role,"
+                    " :kind, :start, :end, :cue, :paragraph, :day, :quote_group)",
+                    {**quote, "article_id": article_id},
+                )
+                quote_id = int(cursor.lastrowid)
+                if quote.get("quote_group") is None:
+                    self._db.execute("UPDATE quotes SET quote_group = id WHERE id = ?", (quote_id,))
+                ids.append(quote_id)
+            return ids
+
+    def articles_without_statements(self) -> list[int]:
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM entity_mentions) "
+            "AND id NOT IN (SELECT article_id FROM quotes) ORDER BY id"
+        )
+        return [row[0] for row in rows]
+
+    def has_statements(self, article_id: int) -> bool:
+        row = self._db.execute("SELECT 1 FROM entity_mentions WHERE article_id = ? UNION SELECT 1 FROM quotes "
+                               "WHERE article_id = ? LIMIT 1", (article_id, article_id)).fetchone()
+        return row is not None
+
+    def stored_quotes(self, *, speaker_key: str | None = None, event_id: int | None = None) -> list[StoredQuote]:
+        """Earlier quotes by one speaker, or in one event: the candidates for grouping."""
+        if speaker_key is not None:
+            rows = self._db.execute(
+                "SELECT id, article_id, text, speaker_key, day, quote_group FROM quotes WHERE speaker_key = ?", (speaker_key,)
+            )
+        else:
+            rows = self._db.execute(
+                "SELECT q.id, q.article_id, q.text, q.speaker_key, q.day, q.quote_group FROM quotes q "
+                "JOIN article_assignments aa ON aa.article_id = q.article_id WHERE aa.event_id = ?",
+                (event_id,),
+            )
+        return [StoredQuote(*row) for row in rows]
+
+    def quote_rows(self, *, speaker: str | None = None, storyline: int | None = None) -> list[sqlite3.Row]:
+        """Quotes with their article's source, language, outlet, date, event and storyline."""
+        clauses, params = [], []
+        if speaker:
+            clauses.append("(q.speaker LIKE ? OR q.speaker_key = ?)")
+            params += [f"%{speaker}%", speaker_key(speaker)]
+        if storyline is not None:
+            clauses.append("aa.storyline_id = ?")
+            params.append(storyline)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        return self._db.execute(
+            "SELECT q.*, a.source, a.url, a.language, a.outlet, a.published, aa.event_id, aa.storyline_id "
+            "FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"LEFT JOIN article_assignments aa ON aa.article_id = q.article_id {where} "
+            "ORDER BY a.published_sort IS NULL, a.published_sort, q.article_id, q.start",
+            params,
+        ).fetchall()
+
+    def quote_group_reach(self) -> dict[int, dict]:
+        """quote_group -> {"articles", "outlets", "languages"} over every quote in the group."""
+        rows = self._db.execute(
+            "SELECT q.quote_group, q.article_id, a.outlet, a.language FROM quotes q JOIN articles a ON a.id = q.article_id"
+        )
+        reach: dict[int, dict] = {}
+        for group, article_id, outlet, language in rows:
+            item = reach.setdefault(group, {"articles": set(), "outlets": set(), "languages": set()})
+            item["articles"].add(article_id)
+            if outlet:
+                item["outlets"].add(outlet)
+            item["languages"].add(language)
+        return {
+            g: {"articles": len(v["articles"]), "outlets": sorted(v["outlets"]), "languages": sorted(v["languages"])}
+            for g, v in reach.items()
+        }
+
+    def mentions_by_article(self) -> dict[int, list[tuple]]:
+        """article id -> [(surface, type, canonical, start, end)] in text order."""
+        found: dict[int, list[tuple]] = {}
+        rows = self._db.execute(
+            "SELECT article_id, surface, type, canonical, start, end FROM entity_mentions ORDER BY article_id, start"
+        )
+        for article_id, *mention in rows:
+            found.setdefault(article_id, []).append(tuple(mention))
+        return found
 
     def close(self) -> None:
         self._db.close()

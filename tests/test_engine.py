@@ -1,0 +1,93 @@
+"""The story engine on its own, and its state surviving a round trip through the store."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from conftest import DEMO
+from newsthread import Tracker
+from newsthread.engine import StoryEngine
+from newsthread.model import Article
+
+WIRE = (
+    "Politiet i Aalborg efterlyser vidner til et røveri mod en guldsmed i Bispensgade tirsdag eftermiddag. "
+    "To maskerede mænd truede ekspedienten med en kniv og stak af med smykker for omkring en halv million kroner. "
+    "Ifølge politiet flygtede de på knallert mod Vesterbro, og der er endnu ingen anholdte i sagen. "
+    "Politiet beder alle, der har set noget mistænkeligt i området, om at ringe til 114."
+)
+OTHER = (
+    "Regeringen vil give landmændene mere tid til at omlægge produktionen, siger fødevareministeren. "
+    "Fristen for de nye regler om kvælstof rykkes et år, efter at flere organisationer har klaget over tempoet. "
+    "Oppositionen kalder udskydelsen for et svigt over for vandmiljøet i fjordene."
+)
+
+
+def article(id_, text, published, title="Røveri i Aalborg"):
+    return Article(id=id_, source=f"{id_}.txt", title=title, text=text, language="da",
+                   published=published, published_precision="minute", published_sort=published)
+
+
+def test_the_earliest_copy_is_the_original_whatever_the_order():
+    engine = StoryEngine()
+    later = article(1, WIRE + " Sagen efterforskes fortsat.", "2026-09-02T12:00:00")
+    earlier = article(2, WIRE, "2026-09-02T09:00:00")
+    copy = article(3, "Opdateret: " + WIRE, "2026-09-02T15:00:00")
+    result = engine.process([later])
+    result = engine.process([earlier, copy])
+    placed = {a.article_id: a for a in engine.assignments()}
+    assert placed[2].duplicate_of is None
+    assert placed[1].duplicate_of == 2 and placed[3].duplicate_of == 2
+    assert result.changed_originals[1] == 2
+    assert len({a.event_id for a in placed.values()}) == 1
+
+
+def test_unrelated_articles_get_separate_events_and_undated_ones_cluster():
+    engine = StoryEngine()
+    engine.process([article(1, WIRE, "2026-09-02T09:00:00"), article(2, OTHER, "2026-09-02T10:00:00", "Frist")])
+    undated = Article(id=3, source="3.txt", title="Røveri", text=WIRE.replace("tirsdag", "i går"), language="da")
+    engine.process([undated])
+    placed = {a.article_id: a for a in engine.assignments()}
+    assert placed[1].event_id != placed[2].event_id
+    assert placed[3].event_id == placed[1].event_id
+
+
+def test_articles_weeks_apart_are_not_one_event():
+    engine = StoryEngine()
+    rewritten = WIRE.replace("tirsdag", "torsdag").replace("halv million", "kvart million")
+    engine.process([article(1, WIRE, "2026-09-02T09:00:00"), article(2, rewritten + " Nyt røveri.", "2026-10-20T09:00:00")])
+    placed = {a.article_id: a for a in engine.assignments()}
+    assert placed[1].event_id != placed[2].event_id
+
+
+def partition(tracker: Tracker, key: str) -> set[frozenset[str]]:
+    sources = {a.id: f"{a.source}#{a.record}" for a in tracker.articles()}
+    groups: dict[int, set[str]] = {}
+    for article_id, placed in tracker.assignments().items():
+        groups.setdefault(placed[key], set()).add(sources[article_id].split("corpus/", 1)[1])
+    return {frozenset(g) for g in groups.values()}
+
+
+def pair_agreement(a: set[frozenset[str]], b: set[frozenset[str]]) -> float:
+    """Share of article pairs on which two clusterings agree (Rand index)."""
+    def together(parts):
+        return {frozenset(p) for part in parts for p in combinations(sorted(part), 2)}
+    items = sorted({x for part in a for x in part})
+    pairs = [frozenset(p) for p in combinations(items, 2)]
+    ta, tb = together(a), together(b)
+    return sum((p in ta) == (p in tb) for p in pairs) / len(pairs)
+
+
+def test_one_by_one_and_reversed_ingest_give_nearly_the_same_events(tmp_path):
+    files = sorted(str(p) for p in (DEMO / "corpus").rglob("*") if p.is_file())
+    with Tracker(tmp_path / "batch.db") as batch:
+        batch.ingest(files, embeddings=False)
+        events_batch = partition(batch, "event")
+        storylines_batch = partition(batch, "storyline")
+    with Tracker(tmp_path / "single.db") as single:
+        for path in reversed(files):
+            single.ingest([path], embeddings=False)
+    with Tracker(tmp_path / "single.db") as reopened:  # state restored from the store each time
+        events_single = partition(reopened, "event")
+        storylines_single = partition(reopened, "storyline")
+    assert pair_agreement(events_batch, events_single) >= 0.95
+    assert pair_agreement(storylines_batch, storylines_single) >= 0.9
