@@ -23,6 +23,8 @@ demo: install
 	$(BIN)/newsthread ingest --db $(DEMO_DB) examples/demo/corpus
 	$(BIN)/newsthread articles --db $(DEMO_DB)
 	$(BIN)/newsthread search --db $(DEMO_DB) "kabel"
+	$(BIN)/newsthread stories --db $(DEMO_DB)
+	$(BIN)/newsthread quotes --db $(DEMO_DB) --speaker Vestergaard
 
 ## test: install with test tools, lint, run every test
 test: install-test
