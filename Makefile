@@ -28,7 +28,7 @@ demo: install
 
 ## test: install with test tools, lint, run every test
 test: install-test
-	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff check $(wildcard src tests benchmarks scripts)
 	$(BIN)/python -m pytest -q
 
 clean:
