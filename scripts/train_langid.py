@@ -4,10 +4,19 @@
 Inputs, all obtainable by a user:
 
 * NordicDSL Wikipedia test split (``../shared/data/nordicdsl/wikipedia_test.csv``,
-  from https://github.com/renhaa/NordicDSL history, CC BY-SA): only the sentences
-  whose 64-bit hash falls in the training part (``hash % 2 == 0`` by default) are
-  used; their hashes are stored in the artefact so that
-  ``newsthread.evaluate.langid`` never scores a sentence the model was trained on.
+  from https://github.com/renhaa/NordicDSL history, CC BY-SA), da/nb/nn/sv,
+  deduplicated. K-fold ("cross-fitting"): sentence ``i`` belongs to fold
+  ``sentence_hash % K`` and model ``k`` is trained on every fold but ``k``. The K
+  models are shipped; new text is scored with their average (an ensemble that has
+  seen all the data), while ``newsthread.evaluate.langid`` scores each pool sentence
+  with the one model that never saw it. The pool's hashes are stored in the artefact.
+* News text (on by default, ``--no-external`` to leave it out; skipped if absent):
+  Bokmål sentences from ``../shared/data/ndt_nb_texts`` (UD Norwegian treebank raw texts, CC BY-SA) and
+  Danish sentences from ``../shared/data/dr_news_2017``; only documents whose
+  ``crc32(document id) % 2 == 0`` are used (the other half stays held out for
+  ``scripts/langid_crosscheck.py``), cleaned like NordicDSL, with a small sample
+  weight (``--external-weight``) so they do not swamp the four-way data. Their
+  hashes are stored too, so the evaluator never scores them.
 * simplemma's da/nb/nn/sv lemma dictionaries (installed package): reduced to a
   table of (crc32 of word form -> which of the four dictionaries hold it).
 * wordfreq and py3langid (installed packages) are used at run time as features.
@@ -15,7 +24,8 @@ Inputs, all obtainable by a user:
 Usage::
 
     python scripts/train_langid.py [--data ../shared/data/nordicdsl/wikipedia_test.csv]
-                                   [--train-mod 2] [--bits 18]
+                                   [--folds 5] [--bits 18] [--external-weight 0.1]
+                                   [--no-external]
 
 Deterministic: the same inputs give the same artefact.
 """
@@ -27,6 +37,7 @@ import csv
 import json
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -52,8 +63,20 @@ def read_nordicdsl(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def in_training_part(text: str, mod: int) -> bool:
-    return L.sentence_hash(text) % mod == 0
+def read_external(shared: Path) -> list[tuple[str, str]]:
+    """(sentence, label) from the training half of the nb/da news documents (cased, as published)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from langid_crosscheck import news_training_half, read_news_documents, sentences
+
+    data = shared / "data"
+    if not (data / "ndt_nb_texts").is_dir() or not (data / "dr_news_2017").is_dir():
+        print(f"no news data under {data}: NordicDSL only", file=sys.stderr)
+        return []
+    out = []
+    for doc_id, lab, text in read_news_documents(data):
+        if news_training_half(doc_id):
+            out.extend((s, lab) for s in sentences(text))
+    return out
 
 
 def build_lexicon(min_zipf: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
@@ -101,91 +124,136 @@ def featurise(texts, bits, lex_h, lex_p):
         indices.append(ids)
         data.append(vals)
         indptr.append(indptr[-1] + len(ids))
-        dense.append(L.dense_features(norm, L.p3_nordic_scores(ident, t), lex_h, lex_p))
+        # training rows are cleaned like NordicDSL, py3langid sees the cleaned text too
+        dense.append(L.dense_features(norm, L.p3_nordic_scores(ident, norm), lex_h, lex_p))
     X = csr_matrix(
-        (np.concatenate(data), np.concatenate(indices), np.array(indptr)),
+        (np.concatenate(data).astype(np.float32), np.concatenate(indices), np.array(indptr)),
         shape=(len(texts), 1 << bits),
     )
     return X, np.vstack(dense)
 
 
-def fit(X, D, y, C, dense_weight):
+def fit(X, D, y, C, dense_weight, sample_weight=None):
+    """Linear SVM (one-vs-rest, liblinear) on hashed n-grams + standardised dense features.
+
+    Returns (sparse weights (F, 4), dense weights with the scaling folded in (D, 4), bias (4,)).
+    """
     from scipy.sparse import csr_matrix, hstack
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.svm import LinearSVC
 
     std = D.std(axis=0)
     scale = np.where(std > 1e-6, dense_weight / np.maximum(std, 1e-6), 0.0).astype(np.float32)
     Z = hstack([X, csr_matrix(D * scale)]).tocsr()
-    m = LogisticRegression(C=C, max_iter=5000)
-    m.fit(Z, y)
-    return m, scale
+    m = LinearSVC(C=C, max_iter=5000, random_state=0)  # deterministic coordinate order
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # liblinear may stop at max_iter; accuracy is flat there
+        m.fit(Z, y, sample_weight=sample_weight)
+    assert tuple(str(c) for c in m.classes_) == L.NORDIC, m.classes_
+    coef = m.coef_.T.astype(np.float32)
+    nsp = X.shape[1]
+    return coef[:nsp], coef[nsp:] * scale[:, None], m.intercept_.astype(np.float32)
+
+
+def decide(X, D, w_sparse, w_dense, bias):
+    return np.asarray(X @ w_sparse) + D @ w_dense + bias
+
+
+def fit_temperature(scores: np.ndarray, y_idx: np.ndarray) -> float:
+    """Scalar T minimising the log loss of softmax(T * scores) (confidences, not decisions)."""
+    best = None
+    for t in np.exp(np.linspace(np.log(0.3), np.log(30.0), 61)):
+        z = scores * t
+        z = z - z.max(axis=1, keepdims=True)
+        nll = -(z[np.arange(len(z)), y_idx] - np.log(np.exp(z).sum(axis=1))).mean()
+        if best is None or nll < best[0]:
+            best = (nll, float(t))
+    return best[1]
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path,
                     default=ROOT.parent / "shared" / "data" / "nordicdsl" / "wikipedia_test.csv")
-    ap.add_argument("--train-mod", type=int, default=2,
-                    help="train on sentences with hash %% MOD == 0 (default 2: half)")
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                    help="folder holding data/ndt_nb_texts and data/dr_news_2017")
+    ap.add_argument("--folds", type=int, default=5, help="K models, fold = sentence_hash %% K")
     ap.add_argument("--bits", type=int, default=18, help="hashed feature space 2**BITS")
-    ap.add_argument("--C", type=float, default=None, help="skip the C search")
-    ap.add_argument("--dense-weight", type=float, default=None)
+    ap.add_argument("--C", type=float, default=1.0)
+    ap.add_argument("--dense-weight", type=float, default=0.3)
+    ap.add_argument("--external-weight", type=float, default=0.1,
+                    help="sample weight of a news sentence (a NordicDSL sentence weighs 1)")
+    ap.add_argument("--no-external", action="store_true", help="NordicDSL only")
     ap.add_argument("--out", type=Path, default=L.MODEL_PATH)
     args = ap.parse_args(argv)
 
     t0 = time.time()
     rows = read_nordicdsl(args.data)
-    train = [(t, y) for t, y in rows if in_training_part(t, args.train_mod)]
-    print(f"{len(rows):,} deduplicated da/nb/nn/sv sentences, {len(train):,} for training",
-          file=sys.stderr)
+    texts = [t for t, _ in rows]
+    y = np.array([lab for _, lab in rows])
+    hashes = np.array([L.sentence_hash(t) for t in texts], dtype=np.uint64)
+    folds = (hashes % np.uint64(args.folds)).astype(np.int64)
+    ext = [] if args.no_external else read_external(args.shared)
+    print(f"{len(rows):,} deduplicated da/nb/nn/sv sentences in {args.folds} folds, "
+          f"{len(ext):,} news sentences (weight {args.external_weight:g})", file=sys.stderr)
     lex_h, lex_p = build_lexicon()
-    texts = [t for t, _ in train]
-    y = np.array([lab for _, lab in train])
     X, D = featurise(texts, args.bits, lex_h, lex_p)
+    if ext:
+        from scipy.sparse import vstack
+
+        XE, DE = featurise([t for t, _ in ext], args.bits, lex_h, lex_p)
+        yE = np.array([lab for _, lab in ext])
     print(f"features in {time.time() - t0:.1f}s", file=sys.stderr)
 
-    # choose C and the dense weight on an inner split of the training part only
-    inner = np.array([(L.sentence_hash(t) >> 20) % 5 == 0 for t in texts])
-    grid_c = [args.C] if args.C else [10.0, 30.0, 100.0]
-    grid_w = [args.dense_weight] if args.dense_weight else [0.1, 0.3]
-    best = None
-    for C in grid_c:
-        for w in grid_w:
-            m, scale = fit(X[~inner], D[~inner], y[~inner], C, w)
-            from scipy.sparse import csr_matrix, hstack
-
-            acc = float((m.predict(hstack([X[inner], csr_matrix(D[inner] * scale)]).tocsr())
-                         == y[inner]).mean())
-            print(f"  inner C={C:g} dense_weight={w:g}: {acc:.4f}", file=sys.stderr)
-            if best is None or acc > best[0]:
-                best = (acc, C, w)
-    _, C, w = best
-    m, scale = fit(X, D, y, C, w)
-    classes = [str(c) for c in m.classes_]
-    assert tuple(classes) == L.NORDIC, classes
-    nsp = 1 << args.bits
-    coef = m.coef_.T.astype(np.float32)  # (features, C)
-    train_hashes = np.unique(np.array([L.sentence_hash(t) for t in texts], dtype=np.uint64))
+    ws, wd, bs = [], [], []
+    cross = np.zeros((len(texts), len(L.NORDIC)), dtype=np.float32)
+    for k in range(args.folds):
+        tr = folds != k
+        Xk, Dk, yk, sw = X[tr], D[tr], y[tr], None
+        if ext:
+            Xk = vstack([Xk, XE]).tocsr()
+            Dk = np.vstack([Dk, DE])
+            yk = np.concatenate([yk, yE])
+            sw = np.concatenate([np.ones(tr.sum()), np.full(len(yE), args.external_weight)])
+        w_s, w_d, b = fit(Xk, Dk, yk, args.C, args.dense_weight, sw)
+        cross[~tr] = decide(X[~tr], D[~tr], w_s, w_d, b)
+        acc = float((np.array(L.NORDIC)[cross[~tr].argmax(1)] == y[~tr]).mean())
+        print(f"  fold {k}: trained on {tr.sum():,}, held-out accuracy {acc:.4f} "
+              f"({time.time() - t0:.0f}s)", file=sys.stderr)
+        ws.append(w_s.astype(np.float16))
+        wd.append(w_d)
+        bs.append(b)
+    y_idx = np.array([L.NORDIC.index(v) for v in y])
+    acc = float((cross.argmax(1) == y_idx).mean())
+    temperature = fit_temperature(cross, y_idx)
+    print(f"cross-fitted accuracy {acc:.4f} on {len(y):,}; temperature {temperature:.2f}",
+          file=sys.stderr)
+    ext_hashes = np.unique(np.array([L.sentence_hash(t) for t, _ in ext], dtype=np.uint64))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     meta = {
-        "source": str(args.data.name), "train_mod": args.train_mod, "n_train": len(texts),
-        "C": C, "dense_weight": w, "bits": args.bits, "dense_names": L.DENSE_NAMES,
+        "source": str(args.data.name), "folds": args.folds, "n_pool": len(texts),
+        "n_external": len(ext), "external_weight": args.external_weight if ext else 0.0,
+        "C": args.C, "dense_weight": args.dense_weight, "bits": args.bits,
+        "classifier": "LinearSVC one-vs-rest", "cross_fitted_accuracy": round(acc, 4),
+        "dense_names": L.DENSE_NAMES,
     }
+    order = np.argsort(hashes)
     np.savez_compressed(
         args.out,
-        classes=np.array(classes),
+        classes=np.array(L.NORDIC),
         bits=np.int64(args.bits),
-        w_sparse=coef[:nsp].astype(np.float16),
-        w_dense=coef[nsp:],
-        dense_scale=scale,
-        bias=m.intercept_.astype(np.float32),
+        w_sparse=np.stack(ws),  # (K, 2**bits, 4) float16
+        w_dense=np.stack(wd),  # (K, D, 4), dense scaling folded in
+        bias=np.stack(bs),  # (K, 4)
+        temperature=np.float32(temperature),
         lex_hashes=lex_h,
         lex_patterns=lex_p,
-        train_hashes=train_hashes,
+        pool_hashes=hashes[order],
+        pool_folds=folds[order].astype(np.uint8),
+        external_hashes=ext_hashes,
         meta=np.array(json.dumps(meta)),
     )
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB) "
-          f"C={C:g} dense_weight={w:g} in {time.time() - t0:.1f}s", file=sys.stderr)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB) in {time.time() - t0:.1f}s",
+          file=sys.stderr)
     return 0
 
 

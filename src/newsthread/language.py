@@ -17,6 +17,11 @@ Two stages:
    * a handful of closed-class marker words per language (data below),
    * py3langid's own scores for da/no/nn/sv.
 
+   The classifier is K linear SVMs trained K-fold (each on (K-1)/K of the data, so
+   every training sentence can be measured by a model that never saw it); new text
+   is scored with their average, i.e. one linear model with averaged weights. See
+   ``docs/language.md``.
+
 The model artefact lives in ``newsthread/data/langid_nordic.npz`` and is loaded
 lazily, once. Without it (or with ``nordic_refinement=False``) stage 1 alone is
 used. Everything is offline.
@@ -367,33 +372,75 @@ def _p3_nordic_idx(classes: tuple[str, ...]) -> tuple[int, ...]:
 
 
 class NordicModel:
-    """Linear classifier over hashed n-grams + dense features, loaded from the npz artefact."""
+    """K linear models over hashed n-grams + dense features, loaded from the npz artefact.
+
+    The K models were trained by K-fold ("cross-fitting", see ``scripts/train_langid.py``):
+    model ``k`` never saw the pool sentences whose ``sentence_hash % K == k``. New text is
+    scored with their average, which is again one linear model (averaged weights), so
+    the ensemble costs no more than a single model. ``scores(..., fold=k)`` uses model
+    ``k`` alone (for held-out evaluation).
+    """
 
     def __init__(self, path: Path = MODEL_PATH):
         z = np.load(path, allow_pickle=False)
         self.classes = tuple(str(c) for c in z["classes"])
         self.bits = int(z["bits"])
-        self.w_sparse = z["w_sparse"].astype(np.float32)  # (2**bits, C)
-        self.w_dense = z["w_dense"].astype(np.float32)  # (D, C)
-        self.dense_scale = z["dense_scale"].astype(np.float32)  # (D,)
-        self.bias = z["bias"].astype(np.float32)
+        w_sparse = z["w_sparse"]
+        if w_sparse.ndim == 2:  # a single model
+            w_sparse = w_sparse[None]
+        self.folds = int(w_sparse.shape[0])
+        self.w_sparse_folds = w_sparse  # (K, 2**bits, C) float16
+        self.w_dense_folds = np.asarray(z["w_dense"], dtype=np.float32).reshape(self.folds, -1, len(NORDIC))
+        self.bias_folds = np.asarray(z["bias"], dtype=np.float32).reshape(self.folds, len(NORDIC))
+        # the ensemble: mean weights (float32)
+        self.w_sparse = w_sparse.astype(np.float32).mean(axis=0)
+        self.w_dense = self.w_dense_folds.mean(axis=0)
+        self.bias = self.bias_folds.mean(axis=0)
+        self.temperature = float(z["temperature"]) if "temperature" in z.files else 1.0
         self.lex_hashes = z["lex_hashes"]
         self.lex_patterns = z["lex_patterns"]
-        self.train_hashes = z["train_hashes"]
+        # sentences trained on: the K-fold pool (hash -> fold) and extra rows every model saw
+        self.pool_hashes = z["pool_hashes"] if "pool_hashes" in z.files else np.zeros(0, np.uint64)
+        self.pool_folds = z["pool_folds"] if "pool_folds" in z.files else np.zeros(0, np.uint8)
+        self.external_hashes = (
+            z["external_hashes"] if "external_hashes" in z.files else np.zeros(0, np.uint64)
+        )
         if tuple(self.classes) != NORDIC or self.w_dense.shape[0] != len(DENSE_NAMES):
             raise ValueError(f"incompatible Nordic model at {path}")
 
+    def fold_of(self, h: int) -> int | None:
+        """The fold of a pool sentence (by ``sentence_hash``), or None if no model saw it."""
+        if not self.pool_hashes.size:
+            return None
+        i = int(np.searchsorted(self.pool_hashes, np.uint64(h)))
+        if i < self.pool_hashes.size and int(self.pool_hashes[i]) == h:
+            return int(self.pool_folds[i])
+        return None
+
+    def seen_by_all(self, h: int) -> bool:
+        """True for an extra training row (every model saw it): never a held-out sentence."""
+        if not self.external_hashes.size:
+            return False
+        i = int(np.searchsorted(self.external_hashes, np.uint64(h)))
+        return i < self.external_hashes.size and int(self.external_hashes[i]) == h
+
     def features(self, norm: str, p3: np.ndarray | None):
         ids, vals = sparse_features(norm, self.bits)
-        dense = dense_features(norm, p3, self.lex_hashes, self.lex_patterns) * self.dense_scale
+        dense = dense_features(norm, p3, self.lex_hashes, self.lex_patterns)
         return ids, vals, dense
 
-    def scores(self, norm: str, p3: np.ndarray | None) -> np.ndarray:
+    def scores(self, norm: str, p3: np.ndarray | None, fold: int | None = None) -> np.ndarray:
+        """Decision values for da/nb/nn/sv (ensemble, or model ``fold``), times the temperature."""
         ids, vals, dense = self.features(norm, p3)
-        s = self.bias + dense @ self.w_dense
+        if fold is None:
+            w_sparse, w_dense, bias = self.w_sparse, self.w_dense, self.bias
+        else:
+            w_sparse = self.w_sparse_folds[fold]
+            w_dense, bias = self.w_dense_folds[fold], self.bias_folds[fold]
+        s = bias + dense @ w_dense
         if ids.size:
-            s = s + vals @ self.w_sparse[ids]
-        return s
+            s = s + vals @ w_sparse[ids].astype(np.float32)
+        return s * self.temperature
 
 
 _MODEL: NordicModel | None = None
@@ -485,6 +532,10 @@ class LanguageIdentifier:
 
     # -- API ----------------------------------------------------------------
     def identify(self, text: str) -> LanguageGuess:
+        return self._identify(text)
+
+    def _identify(self, text: str, fold: int | None = None) -> LanguageGuess:
+        """``identify``; ``fold`` picks one of the K Nordic models (held-out evaluation)."""
         if not text or not isinstance(text, str):
             return LanguageGuess("und", 0.0)
         text = cap_text(text.strip(), MAX_CHARS)
@@ -518,8 +569,12 @@ class LanguageIdentifier:
             if len(candidates) == 1:
                 return LanguageGuess(candidates[0], float(nordic_mass))
             if model is not None:
-                p3s = p3_nordic_scores(self._p3_full, text)
-                s = model.scores(cap_text(norm, NORDIC_MAX_CHARS), p3s)
+                if ident is self._p3_full:  # unrestricted: reuse the scores we have
+                    p3s = raw[list(_p3_nordic_idx(tuple(classes)))]
+                    p3s = ((p3s - p3s.max()) / math.sqrt(max(len(enc), 1))).astype(np.float32)
+                else:
+                    p3s = p3_nordic_scores(self._p3_full, text)
+                s = model.scores(cap_text(norm, NORDIC_MAX_CHARS), p3s, fold)
                 idx = [NORDIC.index(l) for l in candidates]
                 probs = _softmax(s[idx])
                 i = int(np.argmax(probs))
