@@ -32,7 +32,7 @@ import numpy as np
 from .cluster import ArticleVector, Cluster, OnlineClusterer
 from .dedup import Fingerprint, NearDuplicateIndex
 from .model import Article
-from .represent import DocumentFrequencies, article_terms, name_terms, tfidf
+from .represent import DocumentFrequencies, article_terms, name_profile, name_terms, tfidf
 
 EPOCH = date(1970, 1, 1).toordinal()
 # How many days a date of each precision can mean, so a month-precise seed date
@@ -102,6 +102,11 @@ class StoryEngine:
         Events are tight: one happening, within days.
     storyline_threshold, storyline_window_days:
         The same for storylines, over names only: looser, and months wide.
+    storyline_merge_threshold:
+        Two existing storylines merge only above this similarity, higher than the
+        joining threshold: a storyline's centroid sums many articles and shares
+        some names with every neighbouring conflict, so merging at the joining
+        threshold chains separate storylines together.
     absorb_size:
         After each batch, storylines smaller than this join their most similar
         storyline in the window when it shares any weighted name at all
@@ -124,6 +129,7 @@ class StoryEngine:
         event_window_days: float = 3.0,
         storyline_threshold: float = 0.15,
         storyline_window_days: float = 150.0,
+        storyline_merge_threshold: float = 0.2,
         absorb_size: int = 3,
         absorb_threshold: float = 0.02,
         duplicate_threshold: float = 0.5,
@@ -132,6 +138,7 @@ class StoryEngine:
         entity_names: EntityExtractor | None = None,
     ) -> None:
         self.absorb_size = absorb_size
+        self.storyline_merge_threshold = storyline_merge_threshold
         self.duplicate_window_days = duplicate_window_days
         self.absorb_threshold = absorb_threshold
         self.entity_names = entity_names or default_entity_names
@@ -162,7 +169,7 @@ class StoryEngine:
         start, end = article_span(article)
         return ArticleFeatures(
             article_id=article.id, language=article.language, title=article.title, start=start, end=end,
-            terms=tfidf(terms, self.term_frequencies_), names=tfidf(names, self.name_frequencies_, top=30),
+            terms=tfidf(terms, self.term_frequencies_), names=name_profile(names, self.name_frequencies_),
             fingerprint=self.duplicates_.fingerprint(f"{article.title}\n{article.text}"),
             outlet=article.outlet, embedding=embedding,
         )
@@ -178,7 +185,9 @@ class StoryEngine:
         merged_events = self.events_.consolidate(sorted(touched_events))
         self._follow_event_merges(merged_events)
         touched_storylines = {self.storyline_of_event_[e] for e in touched_events if e in self.events_.clusters_}
-        merged_storylines = self.storylines_.consolidate(sorted(touched_storylines))
+        merged_storylines = self.storylines_.consolidate(
+            sorted(touched_storylines), threshold=self.storyline_merge_threshold
+        )
         merged_storylines.update(self._absorb_small_storylines(touched_storylines))
         self._follow_storyline_merges(merged_storylines)
         changed, self.changed_originals_ = self.changed_originals_, {}

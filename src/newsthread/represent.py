@@ -120,6 +120,23 @@ def tfidf(terms: Counter, frequencies: DocumentFrequencies, *, top: int = 60) ->
     return {t: w / norm for t, w in weights.items()}
 
 
+def name_profile(
+    names: Counter, frequencies: DocumentFrequencies, *, top: int = 15, idf_power: float = 0.5
+) -> dict[str, float]:
+    """The few names an article is about, L2-normalised, for storylines.
+
+    Weights are sublinear counts times a *dampened* IDF (``idf ** idf_power``): a
+    storyline's own main actor (the country at war, the company in crisis) is in a
+    large share of the collection, and full IDF would drown it under names
+    mentioned once. Only the ``top`` heaviest names are kept.
+    """
+    weights = {t: (1.0 + math.log(c)) * frequencies.idf(t) ** idf_power for t, c in names.items()}
+    if len(weights) > top:
+        weights = dict(sorted(weights.items(), key=lambda kv: kv[1], reverse=True)[:top])
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}
+
+
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     """Dot product of two sparse vectors (both assumed L2-normalised)."""
     if len(a) > len(b):
@@ -155,11 +172,27 @@ def name_terms(text: str, language: str) -> list[str]:
             if not token[:1].isupper():
                 continue
             canonical = _known_name(token, lexicon)
-            if canonical is None and position > 0 and not token.isdigit():
+            if canonical is None and position > 0 and not token.isdigit() and not _common_word(token, language):
                 canonical = _name_key(token)
             if canonical:
                 names.append(canonical)
     return names
+
+
+# Capitalised words this frequent in lower case are headings, menus and titles
+# ("Monde", "Vente", "World"), not names.
+COMMON_WORD_ZIPF = 4.5
+
+
+@lru_cache(maxsize=200_000)
+def _common_word(token: str, language: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    code = "nb" if language == "nn" else language
+    try:
+        return zipf_frequency(token.casefold(), code) >= COMMON_WORD_ZIPF
+    except LookupError:
+        return False
 
 
 @lru_cache(maxsize=200_000)
