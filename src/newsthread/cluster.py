@@ -90,6 +90,15 @@ class Cluster:
         self.end = end if self.end is None else max(self.end, end)
 
 
+def calibrated_cosine(cosine_value: float, floor: float) -> float:
+    """Rescale an embedding cosine so that ``floor`` (what unrelated texts score) maps to 0.
+
+    multilingual-e5 puts any two news texts at a cosine of 0.75 to 0.9, so a raw
+    cosine blended with a lexical one would make everything look related.
+    """
+    return max(0.0, (cosine_value - floor) / (1.0 - floor))
+
+
 def time_gap(a_start: float | None, a_end: float | None, b_start: float | None, b_end: float | None) -> float:
     """Days between two spans (0 when they overlap or either is undated)."""
     if a_start is None or b_start is None:
@@ -142,6 +151,8 @@ class OnlineClusterer:
     embedding_weight:
         Share of the embedding cosine in the similarity when both sides have an
         embedding (the rest is the lexical cosine).
+    embedding_floor:
+        The embedding cosine that counts as "unrelated" (see :func:`calibrated_cosine`).
     query_terms:
         How many of a vector's heaviest terms are used to find candidates.
         More finds more candidates at more cost per article.
@@ -158,6 +169,7 @@ class OnlineClusterer:
         threshold: float = 0.3,
         window_days: float = 3.0,
         embedding_weight: float = 0.5,
+        embedding_floor: float = 0.85,
         query_terms: int = 12,
         centroid_terms: int = 80,
         max_postings: int = 400,
@@ -165,6 +177,7 @@ class OnlineClusterer:
         self.threshold = threshold
         self.window_days = window_days
         self.embedding_weight = embedding_weight
+        self.embedding_floor = embedding_floor
         self.query_terms = query_terms
         self.centroid_terms = centroid_terms
         self.max_postings = max_postings
@@ -181,7 +194,7 @@ class OnlineClusterer:
         mean = cluster.mean_embedding()
         if vector.embedding is None or mean is None or not self.embedding_weight:
             return lexical
-        dense = float(np.dot(vector.embedding, mean))
+        dense = calibrated_cosine(float(np.dot(vector.embedding, mean)), self.embedding_floor)
         return (1 - self.embedding_weight) * lexical + self.embedding_weight * dense
 
     def best_cluster(self, vector: ArticleVector) -> tuple[Cluster | None, float]:
@@ -243,7 +256,8 @@ class OnlineClusterer:
         ea, eb = a.mean_embedding(), b.mean_embedding()
         if ea is None or eb is None or not self.embedding_weight:
             return lexical
-        return (1 - self.embedding_weight) * lexical + self.embedding_weight * float(np.dot(ea, eb))
+        dense = calibrated_cosine(float(np.dot(ea, eb)), self.embedding_floor)
+        return (1 - self.embedding_weight) * lexical + self.embedding_weight * dense
 
     def consolidate(self, cluster_ids: list[int] | None = None, *, threshold: float | None = None) -> dict[int, int]:
         """Merge clusters that are as similar as a member is to its cluster.
