@@ -212,15 +212,15 @@ def cmd_evaluate_langid(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _evaluation(module: str, evaluate: str, report: str):
-    """A command that runs ``newsthread.evaluate.<module>.<evaluate>(file)`` and prints it."""
+def _evaluation(module: str, evaluate: str, report: str, options: tuple[str, ...] = ()):
+    """A command that runs ``newsthread.evaluate.<module>.<evaluate>(file, **options)`` and prints it."""
 
     def run(args: argparse.Namespace) -> int:
         import importlib
 
         mod = importlib.import_module(f"newsthread.evaluate.{module}")
         try:
-            result = getattr(mod, evaluate)(args.file)
+            result = getattr(mod, evaluate)(args.file, **{name: getattr(args, name) for name in options})
         except (OSError, ValueError) as exc:
             print(f"newsthread: {args.file}: {exc}", file=sys.stderr)
             return EXIT_NOTHING
@@ -329,6 +329,32 @@ def build_parser() -> argparse.ArgumentParser:
         "e.g. tests/data/entities_annotated.jsonl in the repository.",
     )
     entities_eval.add_argument("file")
+
+    storylines_eval = tasks.add_parser(
+        "storylines", parents=[as_json], help="BCubed of storylines on a <lang>/<topic>/<date>/<doc>.txt tree",
+        description="DIR in the ML-Crisis layout: the topic folder is the gold storyline; 'reference' folders "
+        "are ignored. Articles are ingested into a temporary store and clustered as a stream.",
+    )
+    storylines_eval.add_argument("file", metavar="DIR")
+    storylines_eval.add_argument(
+        "--embeddings", action="store_true", help="also use title+lead embeddings (slow: about 3 articles/s)"
+    )
+    storylines_eval.set_defaults(
+        run=_evaluation("storylines", "evaluate_storylines", "format_storylines_report", ("embeddings",))
+    )
+
+    similarity_eval = tasks.add_parser(
+        "similarity", parents=[as_json], help="Pearson r of pair similarity on SemEval-2022 Task 8 pairs",
+        description="CSV with pair_id, lang1, lang2, text1, text2, ..., Overall. Rows whose pair_id has a "
+        "language suffix (machine translations) are dropped.",
+    )
+    similarity_eval.add_argument("file", metavar="CSV")
+    similarity_eval.add_argument(
+        "--no-embeddings", dest="embeddings", action="store_false", help="words, names and numbers only (fast)"
+    )
+    similarity_eval.set_defaults(
+        run=_evaluation("similarity", "evaluate_similarity", "format_similarity_report", ("embeddings",))
+    )
     entities_eval.set_defaults(run=_evaluation("entities", "evaluate_entities", "format_entities_report"))
     return parser
 

@@ -18,13 +18,18 @@ terms too, prefixed ``@``, and weigh more in storylines than in events.
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from .represent import cosine
+
+_STAMPS = itertools.count()
+_CENTROIDS: OrderedDict[tuple[int, int | None], dict[str, float]] = OrderedDict()
+CENTROID_CACHE_SIZE = 4_096
 
 
 @dataclass
@@ -61,22 +66,47 @@ class Cluster:
     languages: Counter = field(default_factory=Counter)
     title: str = ""
     title_score: float = -1.0
-    parent: int | None = None  # the storyline of an event
+    # A fresh stamp on every change keys the shared centroid cache (see centroid()).
+    _stamp: int = field(default_factory=lambda: next(_STAMPS), repr=False, compare=False)
+    _mean: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def centroid(self, top: int | None = None) -> dict[str, float]:
+        """The normalised mean of the members' term vectors, its ``top`` terms only.
+
+        Centroids are compared far more often than clusters change, so they are
+        cached; the cache is one LRU for all clusters, so the memory it takes stays
+        bounded however many clusters a long stream leaves behind.
+        """
+        key = (self._stamp, top)
+        cached = _CENTROIDS.get(key)
+        if cached is not None:
+            _CENTROIDS.move_to_end(key)
+            return cached
         items = self.term_sum.items()
         if top is not None and len(self.term_sum) > top:
             items = sorted(items, key=lambda kv: kv[1], reverse=True)[:top]
         norm = math.sqrt(sum(w * w for _, w in items)) or 1.0
-        return {t: w / norm for t, w in items}
+        centroid = {t: w / norm for t, w in items}
+        _CENTROIDS[key] = centroid
+        if len(_CENTROIDS) > CENTROID_CACHE_SIZE:
+            _CENTROIDS.popitem(last=False)
+        return centroid
 
     def mean_embedding(self) -> np.ndarray | None:
         if self.embedding_sum is None or not self.embedded:
             return None
-        norm = float(np.linalg.norm(self.embedding_sum))
-        return self.embedding_sum / norm if norm else None
+        if self._mean is None:
+            norm = float(np.linalg.norm(self.embedding_sum))
+            self._mean = self.embedding_sum / norm if norm else None
+        return self._mean
+
+    def add_embedding(self, embedding: np.ndarray, count: int = 1) -> None:
+        self.embedding_sum = embedding.copy() if self.embedding_sum is None else self.embedding_sum + embedding
+        self.embedded += count
+        self._mean = None
 
     def add_terms(self, terms: dict[str, float], weight: float = 1.0, keep: int = 300) -> None:
+        self._stamp = next(_STAMPS)
         for term, value in terms.items():
             self.term_sum[term] = self.term_sum.get(term, 0.0) + weight * value
         if len(self.term_sum) > 2 * keep:
@@ -235,10 +265,7 @@ class OnlineClusterer:
         cluster.add_terms(vector.terms)
         cluster.add_span(vector.start, vector.end)
         if vector.embedding is not None:
-            cluster.embedding_sum = (
-                vector.embedding.copy() if cluster.embedding_sum is None else cluster.embedding_sum + vector.embedding
-            )
-            cluster.embedded += 1
+            cluster.add_embedding(vector.embedding)
         cluster.size += 1
         cluster.members.append(vector.article_id)
         cluster.languages[vector.language] += 1
@@ -268,7 +295,9 @@ class OnlineClusterer:
         """
         threshold = self.threshold if threshold is None else threshold
         merged: dict[int, int] = {}
-        queue = [c for c in (cluster_ids or list(self.clusters_)) if c in self.clusters_]
+        if cluster_ids is None:
+            cluster_ids = list(self.clusters_)
+        queue = [c for c in cluster_ids if c in self.clusters_]
         while queue:
             cluster = self.clusters_.get(queue.pop())
             if cluster is None:
@@ -292,8 +321,7 @@ class OnlineClusterer:
         keep.add_terms(drop.term_sum)
         keep.add_span(drop.start, drop.end)
         if drop.embedding_sum is not None:
-            keep.embedding_sum = drop.embedding_sum if keep.embedding_sum is None else keep.embedding_sum + drop.embedding_sum
-            keep.embedded += drop.embedded
+            keep.add_embedding(drop.embedding_sum, drop.embedded)
         keep.size += drop.size
         keep.members.extend(drop.members)
         keep.languages.update(drop.languages)

@@ -50,6 +50,7 @@ class Fingerprint:
     signature: np.ndarray
     size: int
     paragraphs: list[str] = field(default_factory=list)
+    minhash: MinHash | None = field(default=None, repr=False, compare=False)  # not stored: rebuilt on demand
 
 
 def paragraph_key(paragraph: str) -> str:
@@ -104,6 +105,7 @@ class NearDuplicateIndex:
         self.fingerprints_: dict[int, Fingerprint] = {}
         self.original_of_: dict[int, int] = {}
         self.paragraph_groups_: dict[str, set[int]] = defaultdict(set)
+        self._permutations_ = None
 
     # -- signatures ---------------------------------------------------------------
     def shingles(self, text: str) -> set[bytes]:
@@ -120,11 +122,13 @@ class NearDuplicateIndex:
 
     def fingerprint(self, text: str) -> Fingerprint:
         shingles = self.shingles(text)
-        minhash = MinHash(num_perm=self.num_perm, scheme=MINHASH_SCHEME)
+        minhash = MinHash(num_perm=self.num_perm, permutations=self._permutations(), scheme=MINHASH_SCHEME)
         if shingles:
             minhash.update_batch(list(shingles))
         paragraphs = [paragraph_key(p) for p in text.split("\n") if len(p.split()) >= 4]
-        return Fingerprint(minhash.hashvalues.astype(np.uint32), len(shingles), paragraphs)
+        fingerprint = Fingerprint(minhash.hashvalues.astype(np.uint32), len(shingles), paragraphs)
+        fingerprint.minhash = minhash
+        return fingerprint
 
     # -- online use ---------------------------------------------------------------
     def add(self, article_id: int, text: str) -> DuplicateMatch | None:
@@ -138,7 +142,7 @@ class NearDuplicateIndex:
         if fingerprint.size < self.min_shingles:
             return None
         best: DuplicateMatch | None = None
-        for candidate in self.lsh_.query(self._minhash(fingerprint.signature)):
+        for candidate in self.lsh_.query(self._minhash(fingerprint)):
             other = self.fingerprints_[candidate]
             similarity = self.similarity(fingerprint, other)
             if similarity >= self.threshold and (best is None or similarity > best.similarity):
@@ -150,11 +154,14 @@ class NearDuplicateIndex:
         """Put a (possibly stored) fingerprint into the index."""
         if article_id in self.fingerprints_:
             self.lsh_.remove(article_id)
-        self.fingerprints_[article_id] = fingerprint
+        # Only the signature and size are needed later; the paragraphs and the
+        # MinHash object would cost a few kilobytes per article in a long stream.
+        self.fingerprints_[article_id] = Fingerprint(fingerprint.signature, fingerprint.size)
         if original_id is not None and original_id != article_id:
             self.original_of_[article_id] = original_id
         if fingerprint.size >= self.min_shingles:
-            self.lsh_.insert(article_id, self._minhash(fingerprint.signature))
+            self.lsh_.insert(article_id, self._minhash(fingerprint))
+        fingerprint.minhash = None
         group = original_id if original_id is not None else article_id
         for key in fingerprint.paragraphs:
             groups = self.paragraph_groups_[key]
@@ -177,5 +184,15 @@ class NearDuplicateIndex:
             return max(jaccard, containment)
         return jaccard
 
-    def _minhash(self, signature: np.ndarray) -> MinHash:
-        return MinHash(num_perm=self.num_perm, hashvalues=signature, scheme=MINHASH_SCHEME)
+    def _permutations(self):
+        # Generating the permutations costs more than hashing a short article.
+        if self._permutations_ is None:
+            self._permutations_ = MinHash(num_perm=self.num_perm, scheme=MINHASH_SCHEME).permutations
+        return self._permutations_
+
+    def _minhash(self, fingerprint: Fingerprint) -> MinHash:
+        if fingerprint.minhash is None:
+            fingerprint.minhash = MinHash(
+                hashvalues=fingerprint.signature, permutations=self._permutations(), scheme=MINHASH_SCHEME
+            )
+        return fingerprint.minhash

@@ -29,7 +29,7 @@ from datetime import date, datetime
 
 import numpy as np
 
-from .cluster import ArticleVector, Cluster, OnlineClusterer
+from .cluster import ArticleVector, Cluster, OnlineClusterer, _resolve_chains
 from .dedup import Fingerprint, NearDuplicateIndex
 from .model import Article
 from .represent import DocumentFrequencies, article_terms, name_profile, name_terms, tfidf
@@ -157,6 +157,7 @@ class StoryEngine:
         self.start_of_: dict[int, float | None] = {}
         self.changed_originals_: dict[int, int | None] = {}
         self.storyline_of_event_: dict[int, int] = {}
+        self.events_of_storyline_: dict[int, set[int]] = {}
 
     # -- features -------------------------------------------------------------------
     def features(self, article: Article, embedding: np.ndarray | None = None) -> ArticleFeatures:
@@ -183,13 +184,15 @@ class StoryEngine:
         for item in features:
             touched_events.add(self._assign(item))
         merged_events = self.events_.consolidate(sorted(touched_events))
-        self._follow_event_merges(merged_events)
+        forced_storyline_merges = self._follow_event_merges(merged_events)
         touched_storylines = {self.storyline_of_event_[e] for e in touched_events if e in self.events_.clusters_}
         merged_storylines = self.storylines_.consolidate(
             sorted(touched_storylines), threshold=self.storyline_merge_threshold
         )
-        merged_storylines.update(self._absorb_small_storylines(touched_storylines))
+        absorbed = self._absorb_small_storylines(touched_storylines)
         self._follow_storyline_merges(merged_storylines)
+        self._follow_storyline_merges(absorbed)
+        merged_storylines = _resolve_chains({**forced_storyline_merges, **merged_storylines, **absorbed})
         changed, self.changed_originals_ = self.changed_originals_, {}
         return BatchResult(
             assignments=[self.assignment(item.article_id) for item in features],
@@ -216,7 +219,7 @@ class StoryEngine:
             self._add_to_storyline(self.storyline_of_event_[event_id], item)
         else:
             [storyline_id] = self.storylines_.partial_fit([self._storyline_vector(item)])
-            self.storyline_of_event_[event_id] = storyline_id
+            self._set_storyline(event_id, storyline_id)
         return event_id
 
     def _too_far_apart(self, a: float | None, b: float | None) -> bool:
@@ -258,9 +261,12 @@ class StoryEngine:
         storyline = self.storylines_.clusters_[storyline_id]
         self.storylines_.add(storyline, self._storyline_vector(item), 0.0)
 
-    def _follow_event_merges(self, merged: dict[int, int]) -> None:
+    def _follow_event_merges(self, merged: dict[int, int]) -> dict[int, int]:
+        """Keep storylines whole when events merge; return the storyline merges this forced."""
+        storyline_merges: dict[int, int] = {}
         for dropped, kept in merged.items():
             a = self.storyline_of_event_.pop(dropped)
+            self.events_of_storyline_.get(a, set()).discard(dropped)
             b = self.storyline_of_event_[kept]
             if a != b and a in self.storylines_.clusters_ and b in self.storylines_.clusters_:
                 keep, drop = sorted(
@@ -268,6 +274,12 @@ class StoryEngine:
                 )
                 self.storylines_.merge(keep, drop)
                 self._follow_storyline_merges({drop.id: keep.id})
+                storyline_merges[drop.id] = keep.id
+        return storyline_merges
+
+    def _set_storyline(self, event_id: int, storyline_id: int) -> None:
+        self.storyline_of_event_[event_id] = storyline_id
+        self.events_of_storyline_.setdefault(storyline_id, set()).add(event_id)
 
     def _absorb_small_storylines(self, touched: set[int]) -> dict[int, int]:
         merged: dict[int, int] = {}
@@ -289,12 +301,10 @@ class StoryEngine:
         return merged
 
     def _follow_storyline_merges(self, merged: dict[int, int]) -> None:
-        if not merged:
-            return
-        for event_id, storyline_id in self.storyline_of_event_.items():
-            while storyline_id in merged:
-                storyline_id = merged[storyline_id]
-            self.storyline_of_event_[event_id] = storyline_id
+        """Move the events of each dropped storyline to the one it merged into."""
+        for dropped, kept in merged.items():
+            for event_id in self.events_of_storyline_.pop(dropped, set()):
+                self._set_storyline(event_id, kept)
 
     # -- results --------------------------------------------------------------------
     def assignment(self, article_id: int) -> Assignment:
@@ -333,7 +343,7 @@ def restore_engine(engine: StoryEngine, rows: EngineRows) -> StoryEngine:
             engine.copies_of_.setdefault(duplicate_of, set()).add(item.article_id)
         _restore_member(engine.events_, event_id, engine._event_vector(item))
         _restore_member(engine.storylines_, storyline_id, engine._storyline_vector(item))
-        engine.storyline_of_event_[event_id] = storyline_id
+        engine._set_storyline(event_id, storyline_id)
     for event_id, (title, score) in rows.event_titles.items():
         if event_id in engine.events_.clusters_:
             cluster = engine.events_.clusters_[event_id]
