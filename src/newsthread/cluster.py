@@ -136,34 +136,63 @@ def time_gap(a_start: float | None, a_end: float | None, b_start: float | None, 
     return max(0.0, b_start - a_end, a_start - b_end)
 
 
+UNDATED = None  # the time bucket of clusters without a date
+
+
 class _InvertedIndex:
-    """term -> ids of clusters whose centroid holds the term, newest last."""
+    """(term, time bucket) -> ids of clusters whose centroid holds the term, newest last.
 
-    def __init__(self, max_postings: int) -> None:
+    Bucketing by time keeps a query's candidates to the clusters near its date,
+    so the cost of finding candidates does not grow with the length of the
+    stream. A cluster is listed under every bucket its time span touches;
+    undated clusters sit in their own bucket, which every query also reads, and
+    an undated query reads every bucket of its terms.
+    """
+
+    def __init__(self, max_postings: int, bucket_days: float) -> None:
         self.max_postings = max_postings
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        self.terms_of: dict[int, set[str]] = defaultdict(set)
+        self.bucket_days = bucket_days
+        self.postings: dict[tuple[str, int | None], list[int]] = defaultdict(list)
+        self.buckets_of_term: dict[str, set[int | None]] = defaultdict(set)
+        self.keys_of: dict[int, set[tuple[str, int | None]]] = defaultdict(set)
 
-    def update(self, cluster_id: int, terms: list[str]) -> None:
-        known = self.terms_of[cluster_id]
-        for term in terms:
-            if term not in known:
-                known.add(term)
-                posting = self.postings[term]
+    def buckets(self, start: float | None, end: float | None) -> list[int | None]:
+        if start is None:
+            return [UNDATED]
+        return list(range(int(start // self.bucket_days), int(end // self.bucket_days) + 1))
+
+    def update(self, cluster_id: int, terms: list[str], start: float | None, end: float | None) -> None:
+        known = self.keys_of[cluster_id]
+        for bucket in self.buckets(start, end):
+            for term in terms:
+                key = (term, bucket)
+                if key in known:
+                    continue
+                known.add(key)
+                self.buckets_of_term[term].add(bucket)
+                posting = self.postings[key]
                 posting.append(cluster_id)
                 if len(posting) > self.max_postings:
                     del posting[: len(posting) - self.max_postings]
 
     def remove(self, cluster_id: int) -> None:
-        for term in self.terms_of.pop(cluster_id, set()):
-            posting = self.postings.get(term)
+        for key in self.keys_of.pop(cluster_id, set()):
+            posting = self.postings.get(key)
             if posting and cluster_id in posting:
                 posting.remove(cluster_id)
 
-    def candidates(self, terms: list[str]) -> set[int]:
+    def candidates(self, terms: list[str], start: float | None = None, end: float | None = None,
+                   window: float = 0.0) -> set[int]:
         found: set[int] = set()
+        if start is None:
+            for term in terms:
+                for bucket in self.buckets_of_term.get(term, ()):
+                    found.update(self.postings.get((term, bucket), ()))
+            return found
+        wanted = [*self.buckets(start - window, end + window), UNDATED]
         for term in terms:
-            found.update(self.postings.get(term, ()))
+            for bucket in wanted:
+                found.update(self.postings.get((term, bucket), ()))
         return found
 
 
@@ -213,7 +242,8 @@ class OnlineClusterer:
         self.max_postings = max_postings
         self.clusters_: dict[int, Cluster] = {}
         self.assignment_: dict[int, int] = {}
-        self.index_ = _InvertedIndex(max_postings)
+        # Buckets as wide as the window: a query reads at most three per term.
+        self.index_ = _InvertedIndex(max_postings, bucket_days=max(window_days, 1.0))
         self.next_id_ = 1
 
     # -- similarity -----------------------------------------------------------------
@@ -230,7 +260,7 @@ class OnlineClusterer:
     def best_cluster(self, vector: ArticleVector) -> tuple[Cluster | None, float]:
         query = sorted(vector.terms, key=vector.terms.get, reverse=True)[: self.query_terms]
         best, best_score = None, 0.0
-        for cluster_id in self.index_.candidates(query):
+        for cluster_id in self.index_.candidates(query, vector.start, vector.end, self.window_days):
             cluster = self.clusters_[cluster_id]
             score = self.similarity(vector, cluster)
             if score > best_score:
@@ -273,7 +303,7 @@ class OnlineClusterer:
             cluster.title, cluster.title_score = vector.title, score
         self.assignment_[vector.article_id] = cluster.id
         if index:
-            self.index_.update(cluster.id, list(cluster.centroid(self.centroid_terms)))
+            self.reindex(cluster)
 
     # -- consolidation ----------------------------------------------------------------
     def cluster_similarity(self, a: Cluster, b: Cluster) -> float:
@@ -304,7 +334,7 @@ class OnlineClusterer:
                 continue
             top = list(cluster.centroid(self.query_terms))
             best, best_score = None, threshold
-            for other_id in self.index_.candidates(top):
+            for other_id in self.index_.candidates(top, cluster.start, cluster.end, self.window_days):
                 if other_id == cluster.id:
                     continue
                 score = self.cluster_similarity(cluster, self.clusters_[other_id])
@@ -329,7 +359,11 @@ class OnlineClusterer:
             self.assignment_[member] = keep.id
         self.index_.remove(drop.id)
         del self.clusters_[drop.id]
-        self.index_.update(keep.id, list(keep.centroid(self.centroid_terms)))
+        self.reindex(keep)
+
+    def reindex(self, cluster: Cluster) -> None:
+        """List the cluster under its current top terms and time buckets."""
+        self.index_.update(cluster.id, list(cluster.centroid(self.centroid_terms)), cluster.start, cluster.end)
 
 
 def _resolve_chains(merged: dict[int, int]) -> dict[int, int]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -30,7 +31,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 CONTAINMENT_MIN_JACCARD = 0.3
 CONTAINED = 0.9
 MAX_WORDS = 600
-# Pinned so stored signatures stay comparable across datasketch versions.
+# Pinned so stored signatures stay comparable across datasketch versions. CRC-32
+# spreads distinct shingles evenly enough for MinHash at a fraction of SHA-1's
+# cost; changing either makes stored signatures incomparable with new ones.
 MINHASH_SCHEME = "affine32"
 
 
@@ -122,7 +125,9 @@ class NearDuplicateIndex:
 
     def fingerprint(self, text: str) -> Fingerprint:
         shingles = self.shingles(text)
-        minhash = MinHash(num_perm=self.num_perm, permutations=self._permutations(), scheme=MINHASH_SCHEME)
+        minhash = MinHash(
+            num_perm=self.num_perm, permutations=self._permutations(), scheme=MINHASH_SCHEME, hashfunc=zlib.crc32
+        )
         if shingles:
             minhash.update_batch(list(shingles))
         paragraphs = [paragraph_key(p) for p in text.split("\n") if len(p.split()) >= 4]

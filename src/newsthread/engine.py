@@ -288,7 +288,10 @@ class StoryEngine:
             if small is None or small.size >= self.absorb_size:
                 continue
             best, best_score = None, self.absorb_threshold
-            for other_id in self.storylines_.index_.candidates(list(small.centroid(8))):
+            candidates = self.storylines_.index_.candidates(
+                list(small.centroid(8)), small.start, small.end, self.storylines_.window_days
+            )
+            for other_id in candidates:
                 other = self.storylines_.clusters_.get(other_id)
                 if other is None or other.id == small.id or other.size < small.size:
                     continue
@@ -354,7 +357,7 @@ def restore_engine(engine: StoryEngine, rows: EngineRows) -> StoryEngine:
     for clusterer in (engine.events_, engine.storylines_):
         clusterer.next_id_ = max(clusterer.clusters_, default=0) + 1
         for cluster in clusterer.clusters_.values():
-            clusterer.index_.update(cluster.id, list(cluster.centroid(clusterer.centroid_terms)))
+            clusterer.reindex(cluster)
     return engine
 
 

@@ -49,14 +49,15 @@ def stopword_terms(language: str) -> frozenset[str]:
 def article_terms(title: str, text: str, language: str) -> Counter:
     """Term counts of an article, title and lead counted twice, stopwords dropped."""
     words = text.split()
-    lead = " ".join(words[:LEAD_WORDS])
-    if len(words) > TEXT_WORDS:
-        # What happened is told at the top; the tail of a long article adds cost, not signal.
-        text = " ".join(words[:TEXT_WORDS])
-    counts = Counter()
-    for part, weight in ((title, 2), (lead, 1), (text, 1)):
-        for term in _terms(part, language):
-            counts[term] += weight
+    counts = Counter(_terms(title, language))
+    for term in counts:
+        counts[term] *= 2
+    lead = _terms(" ".join(words[:LEAD_WORDS]), language)
+    # The lead is part of the text: count it once as text and once more as lead.
+    counts.update(lead)
+    counts.update(lead)
+    # What happened is told at the top; the tail of a long article adds cost, not signal.
+    counts.update(_terms(" ".join(words[LEAD_WORDS:TEXT_WORDS]), language))
     return counts
 
 

