@@ -129,6 +129,19 @@ def calibrated_cosine(cosine_value: float, floor: float) -> float:
     return max(0.0, (cosine_value - floor) / (1.0 - floor))
 
 
+def _span_with(cluster: Cluster, vector: ArticleVector) -> float:
+    """How many days the cluster would span with the vector in it."""
+    if cluster.start is None or vector.start is None:
+        return 0.0
+    return max(cluster.end, vector.end) - min(cluster.start, vector.start)
+
+
+def _joint_span(a: Cluster, b: Cluster) -> float:
+    if a.start is None or b.start is None:
+        return 0.0
+    return max(a.end, b.end) - min(a.start, b.start)
+
+
 def time_gap(a_start: float | None, a_end: float | None, b_start: float | None, b_end: float | None) -> float:
     """Days between two spans (0 when they overlap or either is undated)."""
     if a_start is None or b_start is None:
@@ -212,6 +225,10 @@ class OnlineClusterer:
         embedding (the rest is the lexical cosine).
     embedding_floor:
         The embedding cosine that counts as "unrelated" (see :func:`calibrated_cosine`).
+    max_span_days:
+        Longest time a cluster may cover. Without it a cluster whose members keep
+        arriving within the window of its newest member grows without end: right
+        for a storyline, wrong for an event.
     query_terms:
         How many of a vector's heaviest terms are used to find candidates.
         More finds more candidates at more cost per article.
@@ -229,6 +246,7 @@ class OnlineClusterer:
         window_days: float = 3.0,
         embedding_weight: float = 0.5,
         embedding_floor: float = 0.85,
+        max_span_days: float | None = None,
         query_terms: int = 12,
         centroid_terms: int = 80,
         max_postings: int = 400,
@@ -237,6 +255,7 @@ class OnlineClusterer:
         self.window_days = window_days
         self.embedding_weight = embedding_weight
         self.embedding_floor = embedding_floor
+        self.max_span_days = max_span_days
         self.query_terms = query_terms
         self.centroid_terms = centroid_terms
         self.max_postings = max_postings
@@ -244,11 +263,14 @@ class OnlineClusterer:
         self.assignment_: dict[int, int] = {}
         # Buckets as wide as the window: a query reads at most three per term.
         self.index_ = _InvertedIndex(max_postings, bucket_days=max(window_days, 1.0))
+        self.checked_size_: dict[int, int] = {}
         self.next_id_ = 1
 
     # -- similarity -----------------------------------------------------------------
     def similarity(self, vector: ArticleVector, cluster: Cluster) -> float:
         if time_gap(vector.start, vector.end, cluster.start, cluster.end) > self.window_days:
+            return 0.0
+        if self.max_span_days is not None and _span_with(cluster, vector) > self.max_span_days:
             return 0.0
         lexical = cosine(vector.terms, cluster.centroid(self.centroid_terms))
         mean = cluster.mean_embedding()
@@ -309,6 +331,8 @@ class OnlineClusterer:
     def cluster_similarity(self, a: Cluster, b: Cluster) -> float:
         if time_gap(a.start, a.end, b.start, b.end) > self.window_days:
             return 0.0
+        if self.max_span_days is not None and _joint_span(a, b) > self.max_span_days:
+            return 0.0
         lexical = cosine(a.centroid(self.centroid_terms), b.centroid(self.centroid_terms))
         ea, eb = a.mean_embedding(), b.mean_embedding()
         if ea is None or eb is None or not self.embedding_weight:
@@ -327,7 +351,7 @@ class OnlineClusterer:
         merged: dict[int, int] = {}
         if cluster_ids is None:
             cluster_ids = list(self.clusters_)
-        queue = [c for c in cluster_ids if c in self.clusters_]
+        queue = [c for c in cluster_ids if c in self.clusters_ and self._changed_enough(self.clusters_[c])]
         while queue:
             cluster = self.clusters_.get(queue.pop())
             if cluster is None:
@@ -346,6 +370,19 @@ class OnlineClusterer:
                 merged[drop.id] = keep.id
                 queue.append(keep.id)
         return _resolve_chains(merged)
+
+    def _changed_enough(self, cluster: Cluster) -> bool:
+        """Re-check a cluster only when it has grown by a quarter since it was last checked.
+
+        A cluster that failed to merge with its neighbours will not pass the same
+        threshold after gaining one more member out of a hundred; skipping it keeps
+        the cost of consolidation flat as big clusters keep growing.
+        """
+        checked = self.checked_size_.get(cluster.id, 0)
+        if cluster.size < checked * 1.25:
+            return False
+        self.checked_size_[cluster.id] = cluster.size
+        return True
 
     def merge(self, keep: Cluster, drop: Cluster) -> None:
         keep.add_terms(drop.term_sum)

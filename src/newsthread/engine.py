@@ -97,9 +97,9 @@ class StoryEngine:
 
     Parameters
     ----------
-    event_threshold, event_window_days:
+    event_threshold, event_window_days, event_max_span_days:
         Passed to the event :class:`~newsthread.cluster.OnlineClusterer`.
-        Events are tight: one happening, within days.
+        Events are tight: one happening, reported within days, covering a week at most.
     storyline_threshold, storyline_window_days:
         The same for storylines, over names only: looser, and months wide.
     storyline_merge_threshold:
@@ -127,6 +127,7 @@ class StoryEngine:
         *,
         event_threshold: float = 0.3,
         event_window_days: float = 3.0,
+        event_max_span_days: float = 7.0,
         storyline_threshold: float = 0.15,
         storyline_window_days: float = 150.0,
         storyline_merge_threshold: float = 0.2,
@@ -146,7 +147,8 @@ class StoryEngine:
         self.name_frequencies_ = DocumentFrequencies()
         self.duplicates_ = NearDuplicateIndex(threshold=duplicate_threshold)
         self.events_ = OnlineClusterer(
-            threshold=event_threshold, window_days=event_window_days, embedding_weight=embedding_weight
+            threshold=event_threshold, window_days=event_window_days, embedding_weight=embedding_weight,
+            max_span_days=event_max_span_days,
         )
         self.storylines_ = OnlineClusterer(
             threshold=storyline_threshold, window_days=storyline_window_days, embedding_weight=0.0,
@@ -262,19 +264,26 @@ class StoryEngine:
         self.storylines_.add(storyline, self._storyline_vector(item), 0.0)
 
     def _follow_event_merges(self, merged: dict[int, int]) -> dict[int, int]:
-        """Keep storylines whole when events merge; return the storyline merges this forced."""
+        """Give each merged event one storyline; return the storyline merges this caused.
+
+        The two storylines merge only when they are alike by the storyline
+        standard; otherwise the merged event keeps the storyline of the event it
+        was merged into. One over-eager event merge must not chain two storylines.
+        """
         storyline_merges: dict[int, int] = {}
         for dropped, kept in merged.items():
             a = self.storyline_of_event_.pop(dropped)
             self.events_of_storyline_.get(a, set()).discard(dropped)
             b = self.storyline_of_event_[kept]
-            if a != b and a in self.storylines_.clusters_ and b in self.storylines_.clusters_:
-                keep, drop = sorted(
-                    (self.storylines_.clusters_[a], self.storylines_.clusters_[b]), key=lambda c: (-c.size, c.id)
-                )
-                self.storylines_.merge(keep, drop)
-                self._follow_storyline_merges({drop.id: keep.id})
-                storyline_merges[drop.id] = keep.id
+            clusters = self.storylines_.clusters_
+            if a == b or a not in clusters or b not in clusters:
+                continue
+            if self.storylines_.cluster_similarity(clusters[a], clusters[b]) < self.storyline_merge_threshold:
+                continue
+            keep, drop = sorted((clusters[a], clusters[b]), key=lambda c: (-c.size, c.id))
+            self.storylines_.merge(keep, drop)
+            self._follow_storyline_merges({drop.id: keep.id})
+            storyline_merges[drop.id] = keep.id
         return storyline_merges
 
     def _set_storyline(self, event_id: int, storyline_id: int) -> None:

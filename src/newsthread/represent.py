@@ -140,9 +140,8 @@ def name_profile(
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     """Dot product of two sparse vectors (both assumed L2-normalised)."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    # The key intersection runs in C; most pairs share only a few terms.
+    return sum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
 # -- names, fast ----------------------------------------------------------------------

@@ -147,7 +147,8 @@ def _days(value: date | str | None) -> int | None:
 def _language_identifier():
     from .language import LanguageIdentifier
 
-    return LanguageIdentifier(nordic_refinement=False)
+    # The pipeline's identifier, so a pair is "same language" exactly when the engine would say so.
+    return LanguageIdentifier()
 
 
 def detect_language(text: str) -> str:
@@ -199,6 +200,9 @@ def load_models(path: str | Path = MODEL_PATH) -> dict[str, LinearModel]:
     return {name: LinearModel.from_dict(model) for name, model in data["models"].items()}
 
 
+CacheLocation = str | Path | dict | None
+
+
 class PairScorer:
     """Same-story similarity of article pairs.
 
@@ -217,7 +221,7 @@ class PairScorer:
         self,
         *,
         embeddings: bool = True,
-        cache: str | Path | dict | None = None,
+        cache: CacheLocation = None,
         model: str | Path | dict[str, LinearModel] | None = None,
     ) -> None:
         self.embeddings = embeddings

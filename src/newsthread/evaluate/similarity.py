@@ -15,17 +15,20 @@ reported beside it as the baseline), and precision/recall/F1 of the same-story d
 from __future__ import annotations
 
 import csv
+import math
 import re
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..similarity import Pair, PairScorer
+from ..similarity import CacheLocation, LinearModel, Pair, PairScorer
 from .metrics import decision_scores, pearson
 
 SAME_STORY = 1.5
+REQUIRED_COLUMNS = frozenset({"pair_id", "lang1", "lang2", "text1", "text2", "Overall"})
 _GOLD_PAIR_ID = re.compile(r"\d+_\d+")
 
 
@@ -51,7 +54,11 @@ def load_pairs(csv_path: str | Path) -> tuple[list[GoldPair], dict[str, int]]:
     pairs: list[GoldPair] = []
     dropped = {"rows": 0, "translated": 0, "empty_text": 0, "no_score": 0}
     with open(csv_path, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
+        reader = csv.DictReader(handle)
+        missing = REQUIRED_COLUMNS - set(reader.fieldnames or ())
+        if missing:
+            raise ValueError(f"{csv_path}: missing columns {', '.join(sorted(missing))}")
+        for row in reader:
             dropped["rows"] += 1
             pair_id = row["pair_id"].strip()
             if not _GOLD_PAIR_ID.fullmatch(pair_id):
@@ -68,7 +75,13 @@ def load_pairs(csv_path: str | Path) -> tuple[list[GoldPair], dict[str, int]]:
     return pairs, dropped
 
 
-def scorer_for(pairs: list[GoldPair], *, embeddings: bool = True, cache=None, model=None) -> PairScorer:
+def scorer_for(
+    pairs: list[GoldPair],
+    *,
+    embeddings: bool = True,
+    cache: CacheLocation = None,
+    model: dict[str, LinearModel] | None = None,
+) -> PairScorer:
     """A scorer whose document frequencies are learned from the pairs' texts (no labels used)."""
     scorer = PairScorer(embeddings=embeddings, cache=cache, model=model)
     texts = {}
@@ -79,7 +92,7 @@ def scorer_for(pairs: list[GoldPair], *, embeddings: bool = True, cache=None, mo
     return scorer.observe(texts.values())
 
 
-def evaluate_similarity(csv_path: str | Path, *, embeddings: bool = True, cache=None) -> dict:
+def evaluate_similarity(csv_path: str | Path, *, embeddings: bool = True, cache: CacheLocation = None) -> dict:
     """Score every gold pair and compare with the annotators; see the module docstring.
 
     ``cache`` keeps embeddings between runs (a directory or a dict).
@@ -112,13 +125,24 @@ def evaluate_similarity(csv_path: str | Path, *, embeddings: bool = True, cache=
     }
 
 
-def _correlations(pairs: list[GoldPair], similarity: list[float], baseline: list[float] | None, indices) -> dict:
+def _correlations(
+    pairs: list[GoldPair], similarity: list[float], baseline: list[float] | None, indices: Iterable[int]
+) -> dict:
     indices = list(indices)
     target = [-pairs[i].overall for i in indices]
-    result = {"n": len(indices), "pearson": pearson([similarity[i] for i in indices], target)}
+    result = {"n": len(indices), "pearson": _finite(pearson([similarity[i] for i in indices], target))}
     if baseline is not None:
-        result["pearson_embedding_cosine"] = pearson([baseline[i] for i in indices], target)
+        result["pearson_embedding_cosine"] = _finite(pearson([baseline[i] for i in indices], target))
     return result
+
+
+def _finite(value: float) -> float | None:
+    # A single pair or a constant score has no correlation; None keeps --json valid JSON.
+    return None if math.isnan(value) else value
+
+
+def _r(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 def format_similarity_report(result: dict) -> str:
@@ -134,9 +158,9 @@ def format_similarity_report(result: dict) -> str:
         f"  {'languages':10} {'pairs':>6} {'Pearson r':>10}" + (f" {'lead cosine r':>14}" if has_baseline else ""),
     ]
     for scope, scores in [("all", result), *result["by_languages"].items()]:
-        line = f"  {scope:10} {scores['n']:>6} {scores['pearson']:>10.3f}"
+        line = f"  {scope:10} {scores['n']:>6} {_r(scores['pearson']):>10}"
         if has_baseline:
-            line += f" {scores['pearson_embedding_cosine']:>14.3f}"
+            line += f" {_r(scores['pearson_embedding_cosine']):>14}"
         lines.append(line)
     same = result["same_story"]
     lines += [

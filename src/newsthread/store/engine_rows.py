@@ -28,6 +28,10 @@ def save_batch(db: sqlite3.Connection, engine: StoryEngine, result: BatchResult)
     for dropped, kept in result.merged_events.items():
         db.execute("UPDATE article_assignments SET event_id = ? WHERE event_id = ?", (kept, dropped))
         db.execute("DELETE FROM events WHERE id = ?", (dropped,))
+        # All of an event's articles follow its storyline, whichever side they came from.
+        storyline = engine.storyline_of_event_.get(kept)
+        if storyline is not None:
+            db.execute("UPDATE article_assignments SET storyline_id = ? WHERE event_id = ?", (storyline, kept))
     for dropped, kept in result.merged_storylines.items():
         db.execute("UPDATE article_assignments SET storyline_id = ? WHERE storyline_id = ?", (kept, dropped))
         db.execute("UPDATE events SET storyline_id = ? WHERE storyline_id = ?", (kept, dropped))
