@@ -62,6 +62,7 @@ class Cluster:
     size: int = 0
     start: float | None = None
     end: float | None = None
+    last_start: float | None = None  # the latest member's start
     members: list[int] = field(default_factory=list)
     languages: Counter = field(default_factory=Counter)
     title: str = ""
@@ -113,11 +114,13 @@ class Cluster:
             # Bounded memory: the tail terms of a big cluster never decide a match.
             self.term_sum = dict(sorted(self.term_sum.items(), key=lambda kv: kv[1], reverse=True)[:keep])
 
-    def add_span(self, start: float | None, end: float | None) -> None:
+    def add_span(self, start: float | None, end: float | None, last_start: float | None = None) -> None:
         if start is None:
             return
+        last_start = start if last_start is None else last_start
         self.start = start if self.start is None else min(self.start, start)
         self.end = end if self.end is None else max(self.end, end)
+        self.last_start = last_start if self.last_start is None else max(self.last_start, last_start)
 
 
 def calibrated_cosine(cosine_value: float, floor: float) -> float:
@@ -130,16 +133,20 @@ def calibrated_cosine(cosine_value: float, floor: float) -> float:
 
 
 def _span_with(cluster: Cluster, vector: ArticleVector) -> float:
-    """How many days the cluster would span with the vector in it."""
+    """Days between the earliest and latest start of the cluster with the vector in it.
+
+    Starts, not ends: a month-precise date ("2022-09") is one point in time whose
+    exact day is unknown, not an event lasting a month.
+    """
     if cluster.start is None or vector.start is None:
         return 0.0
-    return max(cluster.end, vector.end) - min(cluster.start, vector.start)
+    return max(cluster.last_start, vector.start) - min(cluster.start, vector.start)
 
 
 def _joint_span(a: Cluster, b: Cluster) -> float:
     if a.start is None or b.start is None:
         return 0.0
-    return max(a.end, b.end) - min(a.start, b.start)
+    return max(a.last_start, b.last_start) - min(a.start, b.start)
 
 
 def time_gap(a_start: float | None, a_end: float | None, b_start: float | None, b_end: float | None) -> float:
@@ -386,7 +393,7 @@ class OnlineClusterer:
 
     def merge(self, keep: Cluster, drop: Cluster) -> None:
         keep.add_terms(drop.term_sum)
-        keep.add_span(drop.start, drop.end)
+        keep.add_span(drop.start, drop.end, drop.last_start)
         if drop.embedding_sum is not None:
             keep.add_embedding(drop.embedding_sum, drop.embedded)
         keep.size += drop.size
