@@ -62,21 +62,22 @@ def article_terms(title: str, text: str, language: str) -> Counter:
 
 
 def _terms(text: str, language: str) -> list[str]:
+    return [term for token in _TOKEN.findall(text) if (term := _term_of(token, language))]
+
+
+@lru_cache(maxsize=500_000)
+def _term_of(token: str, language: str) -> str | None:
+    """The engine's term for one token: ``#``-prefixed number, lemma+stem, or None for a stopword."""
+    if _NUMBER.match(token):
+        if len(token) >= 3 and not (len(token) == 4 and token.startswith(("19", "20"))):
+            return "#" + token.replace(",", ".").rstrip(".")
+        return None
+    word = token.casefold()
+    if len(word) < 3:
+        return None
     stop = stopword_terms(language)
-    terms = []
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if _NUMBER.match(token):
-            if len(token) >= 3 and not (len(token) == 4 and token.startswith(("19", "20"))):
-                terms.append("#" + token.replace(",", ".").rstrip("."))
-            continue
-        word = token.casefold()
-        if len(word) < 3:
-            continue
-        term = search_term(word, language)
-        if term not in stop and word not in stop:
-            terms.append(term)
-    return terms
+    term = search_term(word, language)
+    return None if term in stop or word in stop else term
 
 
 @dataclass
@@ -159,24 +160,29 @@ def name_terms(text: str, language: str) -> list[str]:
     Zelenskiy meet). This is the engine's hot path; the slower, typed extraction
     for people reading is :func:`newsthread.entities.extract_entities`.
     """
-    from .entity_data import TOKEN, load_lexicon
+    from .entity_data import TOKEN
 
-    lexicon = load_lexicon()
     words = text.split()
     if len(words) > NAME_TEXT_WORDS:
         text = " ".join(words[:NAME_TEXT_WORDS])
     names: list[str] = []
     for sentence in _SENTENCE_BREAK.split(text):
-        for position, match in enumerate(TOKEN.finditer(sentence)):
-            token = match.group()
-            if not token[:1].isupper():
-                continue
-            canonical = _known_name(token, lexicon)
-            if canonical is None and position > 0 and not token.isdigit() and not _common_word(token, language):
-                canonical = _name_key(token)
-            if canonical:
-                names.append(canonical)
+        tokens = TOKEN.findall(sentence)
+        for position, token in enumerate(tokens):
+            if token[:1].isupper() and (name := _name_of(token, language, position == 0)):
+                names.append(name)
     return names
+
+
+@lru_cache(maxsize=300_000)
+def _name_of(token: str, language: str, opens_sentence: bool) -> str | None:
+    """The canonical key of one capitalised token, or None when it is not a name."""
+    from .entity_data import load_lexicon
+
+    canonical = _known_name(token, load_lexicon())
+    if canonical is None and not opens_sentence and not token.isdigit() and not _common_word(token, language):
+        canonical = _name_key(token)
+    return canonical
 
 
 # Capitalised words this frequent in lower case are headings, menus and titles
