@@ -20,6 +20,7 @@ import hashlib
 import re
 import zlib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -143,11 +144,16 @@ class NearDuplicateIndex:
         self.add_fingerprint(article_id, fingerprint, match.original_id if match else None)
         return match
 
-    def best_match(self, article_id: int, fingerprint: Fingerprint) -> DuplicateMatch | None:
+    def best_match(
+        self, article_id: int, fingerprint: Fingerprint, allowed: Callable[[int], bool] | None = None
+    ) -> DuplicateMatch | None:
+        """The most similar indexed article above the threshold; ``allowed`` filters candidates first."""
         if fingerprint.size < self.min_shingles:
             return None
         best: DuplicateMatch | None = None
         for candidate in self.lsh_.query(self._minhash(fingerprint)):
+            if allowed is not None and not allowed(candidate):
+                continue
             other = self.fingerprints_[candidate]
             similarity = self.similarity(fingerprint, other)
             if similarity >= self.threshold and (best is None or similarity > best.similarity):

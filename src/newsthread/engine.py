@@ -203,10 +203,14 @@ class StoryEngine:
         )
 
     def _assign(self, item: ArticleFeatures) -> int:
-        match = self.duplicates_.best_match(item.article_id, item.fingerprint)
+        # A story re-run weeks later is a new article, not a copy.
+        match = self.duplicates_.best_match(
+            item.article_id, item.fingerprint,
+            allowed=lambda other: not self._too_far_apart(item.start, self.start_of_.get(other)),
+        )
         original = match.original_id if match else None
         if original is not None and self._too_far_apart(item.start, self.start_of_.get(original)):
-            original = None  # a story re-run weeks later is a new article, not a copy
+            original = None
         self.duplicates_.add_fingerprint(item.article_id, item.fingerprint, original)
         vector = self._event_vector(item)
         self.start_of_[item.article_id] = item.start
