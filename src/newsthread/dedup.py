@@ -32,6 +32,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 CONTAINMENT_MIN_JACCARD = 0.3
 CONTAINED = 0.9
 MAX_WORDS = 600
+# Lines this short and shorter are never learned as boilerplate ("Ja.", a dateline).
+BOILERPLATE_MIN_WORDS = 2
 # Pinned so stored signatures stay comparable across datasketch versions. CRC-32
 # spreads distinct shingles evenly enough for MinHash at a fraction of SHA-1's
 # cost; changing either makes stored signatures incomparable with new ones.
@@ -120,6 +122,12 @@ class NearDuplicateIndex:
         n = self.shingle_words
         return {" ".join(words[i : i + n]).encode("utf-8") for i in range(max(0, len(words) - n + 1))}
 
+    def without_boilerplate(self, text: str) -> str:
+        """The text without the paragraphs learned to be boilerplate."""
+        if not self.paragraph_groups_:
+            return text
+        return "\n".join(p for p in text.split("\n") if not self.is_boilerplate(p))
+
     def is_boilerplate(self, paragraph: str) -> bool:
         groups = self.paragraph_groups_.get(paragraph_key(paragraph))
         return groups is not None and len(groups) >= self.boilerplate_groups
@@ -131,7 +139,7 @@ class NearDuplicateIndex:
         )
         if shingles:
             minhash.update_batch(list(shingles))
-        paragraphs = [paragraph_key(p) for p in text.split("\n") if len(p.split()) >= 4]
+        paragraphs = [paragraph_key(p) for p in text.split("\n") if len(p.split()) >= BOILERPLATE_MIN_WORDS]
         fingerprint = Fingerprint(minhash.hashvalues.astype(np.uint32), len(shingles), paragraphs)
         fingerprint.minhash = minhash
         return fingerprint

@@ -165,8 +165,10 @@ class StoryEngine:
     def features(self, article: Article, embedding: np.ndarray | None = None) -> ArticleFeatures:
         """Compute an article's features and learn its document frequencies."""
         assert article.id is not None, "the engine works on stored articles"
-        names = Counter("@" + name for name in self.entity_names(f"{article.title}\n{article.text}", article.language))
-        terms = article_terms(article.title, article.text, article.language) + names
+        # Lines seen across unrelated articles (menus, newsletter plugs) say nothing about the story.
+        text = self.duplicates_.without_boilerplate(article.text)
+        names = Counter("@" + name for name in self.entity_names(f"{article.title}\n{text}", article.language))
+        terms = article_terms(article.title, text, article.language) + names
         self.term_frequencies_.partial_fit(terms)
         self.name_frequencies_.partial_fit(names)
         start, end = article_span(article)
