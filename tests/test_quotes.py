@@ -162,3 +162,17 @@ def test_seed_subheadings_and_names_are_not_quotes() -> None:
 def test_seed_dash_quote_has_no_attribution_in_text() -> None:
     quote = find(extract_quotes(_seed("001"), "da"), "Dem, der prøver")
     assert quote.text.endswith("i deres retning") and quote.cue == "sagde"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Prices will rise, Danish Utilities Minister Karen Vestergaard said.\n\n"We cannot wait," Vestergaard said.',
+         "Karen Vestergaard"),
+        ('Foreign Minister Lars Holm said on Monday that talks would go on. "We are patient," Holm said.',
+         "Lars Holm"),
+    ],
+)
+def test_english_title_case_roles_are_not_part_of_the_name(text: str, speaker: str) -> None:
+    quotes = extract_quotes(text, "en")
+    assert quotes and all(q.speaker == speaker for q in quotes), [(q.speaker, q.text) for q in quotes]

@@ -252,6 +252,11 @@ class _People:
             k = 1
         while k < len(words) and (self._non_name(words[k]) or words[k] in qr.NAME_PARTICLES):
             k += 1
+        # English capitalises titles: "Danish Utilities Minister Karen Vestergaard" is a
+        # title and a name; the name starts after the last role word.
+        roles = [i for i in range(k, len(words) - 2) if _role_head(words[i]) is not None]
+        if roles:
+            k = roles[-1] + 1
         words, run = words[k:], run[k:]
         while words and (words[-1] in qr.NAME_PARTICLES or self._non_name(words[-1])):
             words, run = words[:-1], run[:-1]
