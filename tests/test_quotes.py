@@ -176,3 +176,13 @@ def test_seed_dash_quote_has_no_attribution_in_text() -> None:
 def test_english_title_case_roles_are_not_part_of_the_name(text: str, speaker: str) -> None:
     quotes = extract_quotes(text, "en")
     assert quotes and all(q.speaker == speaker for q in quotes), [(q.speaker, q.text) for q in quotes]
+
+
+def test_name_after_an_organisations_descriptor_is_the_speaker() -> None:
+    text = "- Det bliver en svær kamp, siger Avisens fodboldkommentator Henrik Lindholm."
+    assert [q.speaker for q in extract_quotes(text, "da")] == ["Henrik Lindholm"]
+
+
+def test_preposition_after_the_name_keeps_the_name() -> None:
+    text = "- Vi er glade for aftalen, siger Mette Holst til Danmarks Radio."
+    assert [q.speaker for q in extract_quotes(text, "da")] == ["Mette Holst"]

@@ -539,11 +539,32 @@ class _Extractor:
             return _Agent("pronoun", toks[0].start(), toks[0].end(), base=self.rules.pronouns[first.lower()])
         if _is_cap(first) and first.lower() not in self.rules.determiners and not _role_head(first):
             run = self._run(toks, 0)
+            later = self._name_after_descriptor(toks, run)
+            if later:
+                return self._named_agent(later)
             nxt = toks[len(run)].group() if len(run) < len(toks) else ""
             genitive = len(run) == 1 and first.endswith(("s", "'s", "’s"))
             if not (genitive and any(_role_head(t.group()) for t in toks[1:4])) and not _role_head(nxt):
                 return self._named_agent(run)
         return self._role_agent(toks)
+
+    def _name_after_descriptor(self, toks: list[re.Match], run: list[re.Match]) -> list[re.Match] | None:
+        """"DR Sportens fodboldkommentator Henrik Liniger": the person is the name after the descriptor.
+
+        Only when the first run is a genitive (an organisation's), one to three lower-case
+        words follow with no preposition among them, and then a name of two words or more.
+        """
+        if not run[-1].group().endswith("s") or len(run) >= len(toks):
+            return None
+        i = len(run)
+        while i < len(toks) and i - len(run) < 3 and toks[i].group()[:1].islower():
+            if toks[i].group() in self.rules.tail_words or not toks[i].group().isalpha():
+                return None
+            i += 1
+        if i == len(run) or i >= len(toks) or not _is_cap(toks[i].group()):
+            return None
+        later = self._run(toks, i)
+        return later if len(later) >= 2 and not self._not_person(later[0].group()) else None
 
     def _run(self, toks: list[re.Match], i: int) -> list[re.Match]:
         """Capitalised tokens from ``i`` separated by single spaces (with name particles)."""
