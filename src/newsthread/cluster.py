@@ -232,6 +232,10 @@ class OnlineClusterer:
         embedding (the rest is the lexical cosine).
     embedding_floor:
         The embedding cosine that counts as "unrelated" (see :func:`calibrated_cosine`).
+    undated_threshold:
+        The joining threshold when the article or the cluster has no date (None:
+        the same as ``threshold``). Time rules out most wrong joins of dated
+        articles; an undated one has only its content.
     max_span_days:
         Longest time a cluster may cover. Without it a cluster whose members keep
         arriving within the window of its newest member grows without end: right
@@ -254,6 +258,7 @@ class OnlineClusterer:
         embedding_weight: float = 0.5,
         embedding_floor: float = 0.85,
         max_span_days: float | None = None,
+        undated_threshold: float | None = None,
         query_terms: int = 12,
         centroid_terms: int = 80,
         max_postings: int = 400,
@@ -263,6 +268,7 @@ class OnlineClusterer:
         self.embedding_weight = embedding_weight
         self.embedding_floor = embedding_floor
         self.max_span_days = max_span_days
+        self.undated_threshold = undated_threshold
         self.query_terms = query_terms
         self.centroid_terms = centroid_terms
         self.max_postings = max_postings
@@ -306,12 +312,18 @@ class OnlineClusterer:
                 assigned.append(previous)
                 continue
             cluster, score = self.best_cluster(vector)
-            if cluster is None or score < self.threshold:
+            if cluster is None or score < self._threshold_for(vector, cluster):
                 cluster = self.new_cluster()
                 score = 1.0
             self.add(cluster, vector, score)
             assigned.append(cluster.id)
         return assigned
+
+    def _threshold_for(self, vector: ArticleVector, cluster: Cluster) -> float:
+        """Without dates on both sides, content alone must carry the decision, so it must be stronger."""
+        if self.undated_threshold is not None and (vector.start is None or cluster.start is None):
+            return max(self.threshold, self.undated_threshold)
+        return self.threshold
 
     def new_cluster(self) -> Cluster:
         cluster = Cluster(self.next_id_)

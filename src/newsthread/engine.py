@@ -102,6 +102,9 @@ class StoryEngine:
         Events are tight: one happening, reported within days, covering a week at most.
     storyline_threshold, storyline_window_days:
         The same for storylines, over names only: looser, and months wide.
+    storyline_undated_threshold:
+        Joining threshold for a storyline when the article or the storyline is
+        undated: names shared with a storyline months away would otherwise be enough.
     storyline_merge_threshold:
         Two existing storylines merge only above this similarity, higher than the
         joining threshold: a storyline's centroid sums many articles and shares
@@ -131,6 +134,7 @@ class StoryEngine:
         storyline_threshold: float = 0.15,
         storyline_window_days: float = 150.0,
         storyline_merge_threshold: float = 0.2,
+        storyline_undated_threshold: float = 0.3,
         absorb_size: int = 3,
         absorb_threshold: float = 0.02,
         duplicate_threshold: float = 0.5,
@@ -152,6 +156,7 @@ class StoryEngine:
         )
         self.storylines_ = OnlineClusterer(
             threshold=storyline_threshold, window_days=storyline_window_days, embedding_weight=0.0,
+            undated_threshold=storyline_undated_threshold,
             centroid_terms=40, query_terms=8,
         )
         self.duplicate_of_: dict[int, int] = {}
@@ -300,7 +305,8 @@ class StoryEngine:
         merged: dict[int, int] = {}
         for storyline_id in sorted(touched):
             small = self.storylines_.clusters_.get(storyline_id)
-            if small is None or small.size >= self.absorb_size:
+            # An undated storyline has no window to be absorbed within: it stays on its own.
+            if small is None or small.size >= self.absorb_size or small.start is None:
                 continue
             best, best_score = None, self.absorb_threshold
             candidates = self.storylines_.index_.candidates(
@@ -308,7 +314,7 @@ class StoryEngine:
             )
             for other_id in candidates:
                 other = self.storylines_.clusters_.get(other_id)
-                if other is None or other.id == small.id or other.size < small.size:
+                if other is None or other.id == small.id or other.size < small.size or other.start is None:
                     continue
                 score = self.storylines_.cluster_similarity(small, other)
                 if score > best_score:
