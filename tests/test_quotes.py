@@ -186,3 +186,8 @@ def test_name_after_an_organisations_descriptor_is_the_speaker() -> None:
 def test_preposition_after_the_name_keeps_the_name() -> None:
     text = "- Vi er glade for aftalen, siger Mette Holst til Danmarks Radio."
     assert [q.speaker for q in extract_quotes(text, "da")] == ["Mette Holst"]
+
+
+def test_a_first_name_ends_a_role_complement() -> None:
+    text = "- Det er et vigtigt skridt, mener medlem af Folketinget Søren Dalby."
+    assert [q.speaker for q in extract_quotes(text, "da")] == ["Søren Dalby"]

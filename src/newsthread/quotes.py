@@ -618,8 +618,19 @@ class _Extractor:
         return agent
 
     def _first_name(self, tok: re.Match) -> bool:
-        """Token opens a known full name: a role's complement stops there ("medlem af EU-Parlamentet Jeppe ...")."""
-        return any(p.name.startswith(tok.group() + " ") for p in self.people.persons.values())
+        """Token opens a full name: a role's complement stops there ("medlem af EU-Parlamentet Jeppe ...").
+
+        Either a person already found in the article starts with it, or it is a listed
+        first name followed by another capitalised word ("... i Aarhus Arrest Jens Vigh").
+        """
+        word = tok.group()
+        if any(p.name.startswith(word + " ") for p in self.people.persons.values()):
+            return True
+        low = word.lower()
+        if low not in qr.MALE_NAMES and low not in qr.FEMALE_NAMES:
+            return False
+        after = _WORDS.match(self.text, tok.end() + 1)
+        return self.text[tok.end():tok.end() + 1] == " " and after is not None and _is_cap(after.group())
 
     def _role_prep(self, word: str) -> bool:
         """A preposition opening a role's complement ("talsperson for ..."), not "at" in da/nb/nn."""
