@@ -129,7 +129,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             return EXIT_NOTHING
         sightings = tracker.store.sightings(args.id)
         statements = tracker.article_statements(args.id)
-        story = tracker.assignments().get(args.id, {"event": None, "storyline": None, "duplicate_of": None})
+        story = tracker.assignments([args.id]).get(args.id, {"event": None, "storyline": None, "duplicate_of": None})
     if args.json:
         _print_json({**article_detail(article, sightings), **story, **statements})
         return EXIT_OK
@@ -197,21 +197,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_evaluate_langid(args: argparse.Namespace) -> int:
-    from .evaluate.langid import evaluate_langid, format_langid_report
-
-    try:
-        result = evaluate_langid(args.file)
-    except (OSError, ValueError) as exc:
-        print(f"newsthread: {args.file}: {exc}", file=sys.stderr)
-        return EXIT_NOTHING
-    if args.json:
-        _print_json(result)
-    else:
-        print(format_langid_report(result))
-    return EXIT_OK
-
-
 def _evaluation(module: str, evaluate: str, report: str, options: tuple[str, ...] = ()):
     """A command that runs ``newsthread.evaluate.<module>.<evaluate>(file, **options)`` and prints it."""
 
@@ -222,7 +207,8 @@ def _evaluation(module: str, evaluate: str, report: str, options: tuple[str, ...
         try:
             result = getattr(mod, evaluate)(args.file, **{name: getattr(args, name) for name in options})
         except (OSError, ValueError) as exc:
-            print(f"newsthread: {args.file}: {exc}", file=sys.stderr)
+            where = "" if args.file in str(exc) else f"{args.file}: "
+            print(f"newsthread: {where}{exc}", file=sys.stderr)
             return EXIT_NOTHING
         if args.json:
             _print_json(result)
@@ -313,7 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
         "'lang' and 'text' columns. Duplicates are counted once.",
     )
     langid.add_argument("file")
-    langid.set_defaults(run=cmd_evaluate_langid)
+    langid.set_defaults(run=_evaluation("langid", "evaluate_langid", "format_langid_report"))
 
     quotes_eval = tasks.add_parser(
         "quotes", parents=[as_json], help="quote recall against heuristic dash quotes (JSONL)",

@@ -96,7 +96,7 @@ class StatementsStage:
         self.grouper = grouper or StatementGrouper()
 
     def pipe(self, articles: list[Article]) -> list[Article]:
-        events = self.store.assignments()
+        events = self.store.assignments([a.id for a in articles])
         with self.store.transaction():
             for article in articles:
                 self._one(article, events.get(article.id, {}).get("event"))

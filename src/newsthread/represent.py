@@ -177,9 +177,7 @@ def name_terms(text: str, language: str) -> list[str]:
 @lru_cache(maxsize=300_000)
 def _name_of(token: str, language: str, opens_sentence: bool) -> str | None:
     """The canonical key of one capitalised token, or None when it is not a name."""
-    from .entity_data import load_lexicon
-
-    canonical = _known_name(token, load_lexicon())
+    canonical = _known_name(token)
     if canonical is None and not opens_sentence and not token.isdigit() and not _common_word(token, language):
         canonical = _name_key(token)
     return canonical
@@ -209,12 +207,8 @@ def _name_key(token: str) -> str | None:
     return key if len(key) >= 3 else None
 
 
-def _known_name(token: str, lexicon) -> str | None:
-    return _known_name_cached(token, id(lexicon))
-
-
-@lru_cache(maxsize=200_000)
-def _known_name_cached(token: str, _lexicon_id: int) -> str | None:
+def _known_name(token: str) -> str | None:
+    """The gazetteer's canonical name for a token (or its genitive), if it has one."""
     from .entity_data import load_lexicon, spelling_key, strip_genitive
 
     lexicon = load_lexicon()

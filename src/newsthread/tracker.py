@@ -43,9 +43,9 @@ class Tracker:
         )
         return pipeline.run(paths)
 
-    def assignments(self) -> dict[int, dict]:
-        """article id -> {"event", "storyline", "duplicate_of"} for every clustered article."""
-        return self.store.assignments()
+    def assignments(self, article_ids: list[int] | None = None) -> dict[int, dict]:
+        """article id -> {"event", "storyline", "duplicate_of"} for every clustered article (or those given)."""
+        return self.store.assignments(article_ids)
 
     def quotes(self, *, speaker: str | None = None, storyline: int | None = None) -> list[dict]:
         """Quotes in time order; ``speaker`` matches a name or a surname, ``storyline`` a storyline id.
@@ -68,9 +68,10 @@ class Tracker:
 
     def article_statements(self, article_id: int) -> dict:
         """The quotes and entity mentions of one article."""
-        reach = self.store.quote_group_reach()
-        quotes = [quote_record(row, reach) for row in self.store.quote_rows() if row["article_id"] == article_id]
-        mentions = self.store.mentions_by_article().get(article_id, [])
+        rows = self.store.quote_rows(article=article_id)
+        reach = self.store.quote_group_reach(sorted({row["quote_group"] for row in rows}))
+        quotes = [quote_record(row, reach) for row in rows]
+        mentions = self.store.mentions_by_article(article_id).get(article_id, [])
         return {
             "quotes": quotes,
             "entities": [

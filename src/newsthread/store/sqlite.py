@@ -243,13 +243,8 @@ class SQLiteStore(Store):
         return engine_rows.unprocessed_article_ids(self._db)
 
     def articles_by_id(self, article_ids: list[int]) -> list[Article]:
-        found: list[Article] = []
-        for start in range(0, len(article_ids), 500):
-            chunk = article_ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks}) ORDER BY id", chunk)
-            found.extend(_article_from_row(row) for row in rows)
-        return found
+        rows = self._in_chunks(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({{marks}})", article_ids)
+        return sorted((_article_from_row(row) for row in rows), key=lambda a: a.id)
 
     def cached_embeddings(self, model: str, article_ids: list[int]) -> dict[int, np.ndarray]:
         return engine_rows.cached_embeddings(self._db, model, article_ids)
@@ -258,10 +253,22 @@ class SQLiteStore(Store):
         with self.transaction():
             engine_rows.save_embeddings(self._db, model, vectors)
 
-    def assignments(self) -> dict[int, dict]:
-        """article id -> {"event", "storyline", "duplicate_of"}."""
-        rows = self._db.execute("SELECT article_id, event_id, storyline_id, duplicate_of FROM article_assignments")
+    def assignments(self, article_ids: list[int] | None = None) -> dict[int, dict]:
+        """article id -> {"event", "storyline", "duplicate_of"}, for all articles or the ones given."""
+        sql = "SELECT article_id, event_id, storyline_id, duplicate_of FROM article_assignments"
+        if article_ids is None:
+            rows = self._db.execute(sql).fetchall()
+        else:
+            rows = self._in_chunks(f"{sql} WHERE article_id IN ({{marks}})", article_ids)
         return {a: {"event": e, "storyline": s, "duplicate_of": d} for a, e, s, d in rows}
+
+    def _in_chunks(self, sql: str, ids: list[int]) -> list[tuple]:
+        """Rows of ``sql`` (with a ``{marks}`` placeholder for an IN list) over ``ids``, 500 at a time."""
+        rows: list[tuple] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows.extend(self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk).fetchall())
+        return rows
 
     def outlets_carrying(self) -> dict[int, list[str]]:
         """original article id -> every outlet that carried it (itself, copies, exact copies elsewhere)."""
@@ -349,9 +356,14 @@ class SQLiteStore(Store):
             )
         return [StoredQuote(*row) for row in rows]
 
-    def quote_rows(self, *, speaker: str | None = None, storyline: int | None = None) -> list[sqlite3.Row]:
+    def quote_rows(
+        self, *, speaker: str | None = None, storyline: int | None = None, article: int | None = None
+    ) -> list[sqlite3.Row]:
         """Quotes with their article's source, language, outlet, date, event and storyline."""
         clauses, params = [], []
+        if article is not None:
+            clauses.append("q.article_id = ?")
+            params.append(article)
         if speaker:
             clauses.append("(q.speaker LIKE ? OR q.speaker_key = ?)")
             params += [f"%{speaker}%", speaker_key(speaker)]
@@ -367,11 +379,13 @@ class SQLiteStore(Store):
             params,
         ).fetchall()
 
-    def quote_group_reach(self) -> dict[int, dict]:
-        """quote_group -> {"articles", "outlets", "languages"} over every quote in the group."""
-        rows = self._db.execute(
-            "SELECT q.quote_group, q.article_id, a.outlet, a.language FROM quotes q JOIN articles a ON a.id = q.article_id"
-        )
+    def quote_group_reach(self, groups: list[int] | None = None) -> dict[int, dict]:
+        """quote_group -> {"articles", "outlets", "languages"} over every quote in the group (all, or those given)."""
+        sql = "SELECT q.quote_group, q.article_id, a.outlet, a.language FROM quotes q JOIN articles a ON a.id = q.article_id"
+        if groups is None:
+            rows = self._db.execute(sql).fetchall()
+        else:
+            rows = self._in_chunks(f"{sql} WHERE q.quote_group IN ({{marks}})", groups)
         reach: dict[int, dict] = {}
         for group, article_id, outlet, language in rows:
             item = reach.setdefault(group, {"articles": set(), "outlets": set(), "languages": set()})
@@ -384,11 +398,14 @@ class SQLiteStore(Store):
             for g, v in reach.items()
         }
 
-    def mentions_by_article(self) -> dict[int, list[tuple]]:
-        """article id -> [(surface, type, canonical, start, end)] in text order."""
+    def mentions_by_article(self, article: int | None = None) -> dict[int, list[tuple]]:
+        """article id -> [(surface, type, canonical, start, end)] in text order, for all articles or one."""
         found: dict[int, list[tuple]] = {}
+        where = "" if article is None else "WHERE article_id = ?"
         rows = self._db.execute(
-            "SELECT article_id, surface, type, canonical, start, end FROM entity_mentions ORDER BY article_id, start"
+            "SELECT article_id, surface, type, canonical, start, end FROM entity_mentions "
+            f"{where} ORDER BY article_id, start",
+            () if article is None else (article,),
         )
         for article_id, *mention in rows:
             found.setdefault(article_id, []).append(tuple(mention))
