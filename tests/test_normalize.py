@@ -21,6 +21,18 @@ from newsthread.normalize import DateError, clean_text, content_fingerprint, nor
         ("3. desember 2021 kl. 14.30", "2021-12-03T14:30", "minute", "2021-12-03T14:30:00"),
         ("September 21, 2022", "2022-09-21", "day", "2022-09-21T00:00:00"),
         ("1664870400", "2022-10-04T08:00:00+00:00", "second", "2022-10-04T08:00:00"),
+        ("01.11.2022 10:15", "2022-11-01T10:15", "minute", "2022-11-01T10:15:00"),
+        ("03.12.2022 kl. 14.05", "2022-12-03T14:05", "minute", "2022-12-03T14:05:00"),
+        ("tirsdag den 1. november 2022", "2022-11-01", "day", "2022-11-01T00:00:00"),
+        ("Publisert 13.01.2023 07:31", "2023-01-13T07:31", "minute", "2023-01-13T07:31:00"),
+        ("Oppdatert: 2. desember 2022 kl. 09:12", "2022-12-02T09:12", "minute", "2022-12-02T09:12:00"),
+        ("13 Jan 2023 07:31 CET", "2023-01-13T07:31+01:00", "minute", "2023-01-13T06:31:00"),
+        ("2022-10-04T10:00:30 CEST", "2022-10-04T10:00:30+02:00", "second", "2022-10-04T08:00:30"),
+        ("November 1, 2022 10:15 pm", "2022-11-01T22:15", "minute", "2022-11-01T22:15:00"),
+        ("20221101", "2022-11-01", "day", "2022-11-01T00:00:00"),
+        ("2022/11/01", "2022-11-01", "day", "2022-11-01T00:00:00"),
+        ("oktober 2022", "2022-10", "month", "2022-10-01T00:00:00"),
+        ("Sept. 2022", "2022-09", "month", "2022-09-01T00:00:00"),
     ],
 )
 def test_parse_date_keeps_precision(value, iso, precision, sort_key):
@@ -28,7 +40,7 @@ def test_parse_date_keeps_precision(value, iso, precision, sort_key):
     assert (date.iso, date.precision, date.sort_key) == (iso, precision, sort_key)
 
 
-@pytest.mark.parametrize("value", ["", "soon", "2022-13", "2022-02-30", "31.31.2020", "yesterday 12:00"])
+@pytest.mark.parametrize("value", ["", "soon", "2022-13", "2022-02-30", "31.31.2020", "yesterday 12:00", "2022-11-01T10:00 XYZ", "13:00 2022"])
 def test_parse_date_rejects_nonsense(value):
     with pytest.raises(DateError):
         parse_date(value)

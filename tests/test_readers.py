@@ -542,6 +542,9 @@ CANONICAL = '<link rel="canonical" href="https://avisanord.example/2022/10/04/fe
         (JSON_LD, ARTICLE_BODY, "2022-10-04T08:00:00Z"),
         ("", f"{TIMES}i dag</time>{ARTICLE_BODY}", "2022-10-04T10:00+02:00"),
         (CANONICAL, ARTICLE_BODY, "2022-10-04"),
+        ("", f'<div class="byline">Av Kari Nordmann <span>Publisert 04.10.2022 10:15</span></div>{ARTICLE_BODY}',
+         "04.10.2022 10:15"),
+        ("", f"<time>tirsdag 4. oktober 2022 kl. 10.15</time>{ARTICLE_BODY}", "4. oktober 2022 kl. 10.15"),
     ],
 )
 def test_html_date_from_json_ld_time_element_or_url(tmp_path: Path, head: str, body: str, published: str) -> None:

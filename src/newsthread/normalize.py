@@ -55,36 +55,69 @@ class DateError(ValueError):
 
 
 _YEAR = re.compile(r"^(\d{4})$")
-_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DAY_FIRST = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+_YEAR_MONTH = re.compile(r"^(\d{4})[-/](\d{1,2})$")
+_DAY = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$")
+_COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# Time zones as a suffix: offsets, and the abbreviations Nordic and English sites print.
+_ZONE = r"(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{3,4})"
+ZONE_ABBREVIATIONS: dict[str, int] = {  # minutes east of UTC
+    "UTC": 0, "GMT": 0, "WET": 0, "BST": 60, "WEST": 60, "CET": 60, "MET": 60, "CEST": 120,
+    "MEST": 120, "EET": 120, "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240, "CST": -360,
+    "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420,
+}
+_TIME = rf"(?:,?\s+(?:kl\.?|klokken|klockan|at)?\s*(\d{{1,2}})[:.](\d{{2}})(?:[:.](\d{{2}}))?\s*(am|pm|a\.m\.|p\.m\.)?)?(?:\s*{_ZONE})?"
+_DAY_FIRST = re.compile(rf"^(\d{{1,2}})[./-](\d{{1,2}})[./-](\d{{4}}){_TIME}$", re.IGNORECASE)
 _ISO_TIME = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
-    r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$",
+    rf"\s*{_ZONE}?$",
     re.IGNORECASE,
 )
-_WORDY = re.compile(
-    r"^(?:\w+,?\s+)?(\d{1,2})\.?\s+([a-zæøåä]+)\.?,?\s+(\d{4})(?:,?\s+(?:kl\.?\s*)?(\d{1,2})[:.](\d{2}))?$",
+_WORDY = re.compile(rf"^(\d{{1,2}})\.?\s+([a-zæøåä]+)\.?,?\s+(\d{{4}}){_TIME}$", re.IGNORECASE)
+_WORDY_EN = re.compile(rf"^([a-z]+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){_TIME}$", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"^([a-zæøåä]+)\.?,?\s+(\d{4})$", re.IGNORECASE)
+# What pages print before a date: "Publisert 13.01.2023", "tirsdag den 1. november", "Updated:".
+_LABEL = re.compile(
+    r"^(?:(?:first\s+)?publi[a-z]*|oppdatert|opdateret|uppdaterad|updated|posted|sist\s+\w+|dato|datum|date)"
+    r"\s*:?\s*",
     re.IGNORECASE,
 )
-_WORDY_EN = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$", re.IGNORECASE)
+_WEEKDAY_NAMES = (
+    "mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tysdag laurdag sundag "
+    "tisdag lördag söndag monday tuesday wednesday thursday friday saturday sunday "
+    "man tir ons tor fre lør søn mon tue wed thu fri sat sun"
+)
+WEEKDAYS = frozenset(_WEEKDAY_NAMES.split())
+_LEADING_WEEKDAY = re.compile(r"^([a-zæøåäö]+)\.?,?\s+(?:(?:den|d\.|the)\s+)?", re.IGNORECASE)
 
 
 def parse_date(value: str) -> PartialDate:
-    """Parse a publication date in any of the forms exports and feeds use.
+    """Parse a publication date in any of the forms exports, feeds and pages use.
 
-    Accepts ISO 8601 (year, month, day, timestamps with or without zone), RFC 822
-    feed dates, ``DD.MM.YYYY``, ``21. september 2022`` in da/nb/nn/sv/en, and Unix
-    epoch seconds or milliseconds. Raises :class:`DateError` for anything else.
+    Accepts ISO 8601 (year, month, day, timestamps with or without zone, also with
+    ``/`` or as ``YYYYMMDD``), RFC 822 feed dates, ``DD.MM.YYYY [HH:MM]``, ``21.
+    september 2022 kl. 10.15`` and ``September 21, 2022`` in da/nb/nn/sv/en, a month
+    and year (``oktober 2022``), and Unix epoch seconds or milliseconds. A leading
+    label or weekday (``Publisert``, ``tirsdag den``) is skipped, and a zone
+    abbreviation (``CET``) is kept as an offset. Raises :class:`DateError` for
+    anything else.
     """
     text = value.strip()
     if not text:
         raise DateError("empty date")
-    for parser in (_parse_iso_partial, _parse_iso_time, _parse_epoch, _parse_wordy, _parse_rfc822):
-        result = parser(text)
-        if result is not None:
-            return result
+    for candidate in dict.fromkeys((text, _without_prefix(text))):
+        for parser in _PARSERS:
+            result = parser(candidate)
+            if result is not None:
+                return result
     raise DateError(f"unrecognised date {value!r}")
+
+
+def _without_prefix(text: str) -> str:
+    text = _LABEL.sub("", text, count=1)
+    match = _LEADING_WEEKDAY.match(text)
+    if match and match[1].lower() in WEEKDAYS:
+        text = text[match.end():]
+    return text
 
 
 def _check(year: int, month: int = 1, day: int = 1) -> None:
@@ -96,6 +129,12 @@ def _check(year: int, month: int = 1, day: int = 1) -> None:
         raise DateError(f"implausible year {year}")
 
 
+def _day(year: int, month: int, day: int) -> PartialDate:
+    _check(year, month, day)
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    return PartialDate(iso, "day", f"{iso}T00:00:00")
+
+
 def _parse_iso_partial(text: str) -> PartialDate | None:
     if m := _YEAR.match(text):
         year = int(m[1])
@@ -105,22 +144,21 @@ def _parse_iso_partial(text: str) -> PartialDate | None:
         year, month = int(m[1]), int(m[2])
         _check(year, month)
         return PartialDate(f"{year:04d}-{month:02d}", "month", f"{year:04d}-{month:02d}-01T00:00:00")
-    m = _DAY.match(text)
-    day_first = None if m else _DAY_FIRST.match(text)
-    if m or day_first:
-        year, month, day = (int(m[1]), int(m[2]), int(m[3])) if m else (
-            int(day_first[3]), int(day_first[2]), int(day_first[1]))
-        _check(year, month, day)
-        iso = f"{year:04d}-{month:02d}-{day:02d}"
-        return PartialDate(iso, "day", f"{iso}T00:00:00")
+    if m := _DAY.match(text) or _COMPACT_DAY.match(text):
+        return _day(int(m[1]), int(m[2]), int(m[3]))
     return None
 
 
 def _zone(token: str | None) -> timezone | None:
     if not token:
         return None
-    if token.upper() in {"Z", "UTC", "GMT"}:
+    upper = token.upper()
+    if upper == "Z":
         return UTC
+    if upper in ZONE_ABBREVIATIONS:
+        return timezone(timedelta(minutes=ZONE_ABBREVIATIONS[upper]))
+    if token[0] not in "+-":
+        raise DateError(f"unknown time zone {token!r}")
     sign = -1 if token[0] == "-" else 1
     digits = token[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
@@ -137,14 +175,34 @@ def _parse_iso_time(text: str) -> PartialDate | None:
     m = _ISO_TIME.match(text)
     if not m:
         return None
-    year, month, day, hour, minute = (int(m[i]) for i in range(1, 6))
+    return _moment(int(m[1]), int(m[2]), int(m[3]), m[4], m[5], m[6], None, m[7])
+
+
+def _moment(
+    year: int, month: int, day: int, hour: str | None, minute: str | None,
+    second: str | None, meridiem: str | None, zone: str | None,
+) -> PartialDate:
+    """A day, or a time on it when one was given; precision follows what was written."""
+    if hour is None:
+        return _day(year, month, day)
     _check(year, month, day)
-    second = int(m[6]) if m[6] else 0
+    hours = int(hour)
+    if meridiem:
+        if hours > 12:
+            raise DateError(f"hour {hours} with {meridiem}")
+        hours = hours % 12 + (12 if meridiem.lower().startswith("p") else 0)
+    seconds = int(second) if second else 0
     try:
-        moment = datetime(year, month, day, hour, minute, second, tzinfo=_zone(m[7]))
+        moment = datetime(year, month, day, hours, int(minute or 0), seconds, tzinfo=_zone(zone))
     except ValueError as exc:
         raise DateError(str(exc)) from None
-    return _from_datetime(moment, "second" if m[6] and second else "minute")
+    return _from_datetime(moment, "second" if seconds else "minute")
+
+
+def _parse_day_first(text: str) -> PartialDate | None:
+    if m := _DAY_FIRST.match(text):
+        return _moment(int(m[3]), int(m[2]), int(m[1]), *m.groups()[3:])
+    return None
 
 
 def _parse_epoch(text: str) -> PartialDate | None:
@@ -159,25 +217,25 @@ def _parse_epoch(text: str) -> PartialDate | None:
 
 def _parse_wordy(text: str) -> PartialDate | None:
     if m := _WORDY.match(text):
-        day, month_name, year = int(m[1]), m[2].lower(), int(m[3])
-        month = MONTH_NAMES.get(month_name)
-        if month is None:
-            return None
-        _check(year, month, day)
-        if m[4]:
-            moment = datetime(year, month, day, int(m[4]), int(m[5]))
-            return _from_datetime(moment, "minute")
-        iso = f"{year:04d}-{month:02d}-{day:02d}"
-        return PartialDate(iso, "day", f"{iso}T00:00:00")
-    if m := _WORDY_EN.match(text):
-        month = MONTH_NAMES.get(m[1].lower())
-        if month is None:
-            return None
-        year, day = int(m[3]), int(m[2])
-        _check(year, month, day)
-        iso = f"{year:04d}-{month:02d}-{day:02d}"
-        return PartialDate(iso, "day", f"{iso}T00:00:00")
-    return None
+        day, month_name, year = int(m[1]), m[2], int(m[3])
+    elif m := _WORDY_EN.match(text):
+        month_name, day, year = m[1], int(m[2]), int(m[3])
+    else:
+        return None
+    month = MONTH_NAMES.get(month_name.lower())
+    if month is None:
+        return None
+    return _moment(year, month, day, *m.groups()[3:])
+
+
+def _parse_month_year(text: str) -> PartialDate | None:
+    m = _MONTH_YEAR.match(text)
+    month = MONTH_NAMES.get(m[1].lower()) if m else None
+    if m is None or month is None:
+        return None
+    year = int(m[2])
+    _check(year, month)
+    return PartialDate(f"{year:04d}-{month:02d}", "month", f"{year:04d}-{month:02d}-01T00:00:00")
 
 
 def _parse_rfc822(text: str) -> PartialDate | None:
@@ -189,6 +247,12 @@ def _parse_rfc822(text: str) -> PartialDate | None:
         return None
     _check(moment.year, moment.month, moment.day)
     return _from_datetime(moment, "second" if moment.second else "minute")
+
+
+_PARSERS = (
+    _parse_iso_partial, _parse_iso_time, _parse_epoch, _parse_day_first, _parse_wordy,
+    _parse_month_year, _parse_rfc822,
+)
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")

@@ -10,6 +10,7 @@ import trafilatura
 from lxml import etree
 
 from newsthread.model import Problem, RawArticle
+from newsthread.normalize import DateError, parse_date
 
 # Elements that end a paragraph when converting markup to plain text.
 _BLOCK_TAGS = frozenset({
@@ -32,6 +33,16 @@ _DATE_META = (
     "date", "sailthru.date", "parsely-pub-date", "article.published", "datecreated",
 )
 _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
+# A visible byline stamp ("Publisert 13.01.2023 07:31", "1. november 2022 kl. 10.15"), for
+# pages without date metadata: only in <time> or elements whose class names a date.
+_BYLINE_CLASS = re.compile(r"date|time|publi|byline|dateline|stamp", re.IGNORECASE)
+_BYLINE_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2})?"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s+(?:kl\.?\s*)?\d{1,2}[:.]\d{2})?"
+    r"|\d{1,2}\.?\s+[^\W\d_]{3,9}\.?\s+\d{4}(?:,?\s+(?:kl\.?\s*)?\d{1,2}[:.]\d{2})?"
+    r"|[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}"
+)
+_BYLINE_MAX = 120
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:/|\b)")
 _MIN_WORDS = 10
 
@@ -156,7 +167,26 @@ def _page_date(tree: etree._Element) -> str | None:
             match = _JSON_LD_DATE.search(script.text)
             if match:
                 return match.group(1).strip()
-    return _time_element_date(root)
+    return _time_element_date(root) or _byline_date(root)
+
+
+def _byline_date(root: etree._Element) -> str | None:
+    """The first parseable date in a short <time> or date/byline element's text."""
+    for elem in root.iter():
+        if not isinstance(elem.tag, str):
+            continue
+        if elem.tag != "time" and not _BYLINE_CLASS.search(_attributes(elem, "class", "id", "itemprop")):
+            continue
+        text = " ".join("".join(elem.itertext()).split())
+        if not text or len(text) > _BYLINE_MAX:
+            continue
+        for match in _BYLINE_DATE.finditer(text):
+            try:
+                parse_date(match.group(0))
+            except DateError:
+                continue
+            return match.group(0)
+    return None
 
 
 def _time_element_date(root: etree._Element) -> str | None:
