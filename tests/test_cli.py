@@ -60,6 +60,22 @@ def test_bad_input_is_reported_by_file_and_record_and_the_rest_is_kept(cli, tmp_
     assert [a["title"] for a in cli.json("articles")] == ["Første", "Anden"]
 
 
+def test_unreadable_date_keeps_the_article_with_a_warning(cli, tmp_path):
+    export = tmp_path / "export.jsonl"
+    export.write_text(
+        '{"title": "Ny bro", "date": "i går", "text": "Den nye bro over havnen åbnede i går, siger borgmesteren."}\n',
+        encoding="utf-8",
+    )
+    result = cli.run("ingest", str(export), "--json")
+    summary = json.loads(result.stdout)
+    assert (result.returncode, summary["new"], summary["rejected"]) == (0, 1, 0)
+    assert "export.jsonl: line 1: warning: date 'i går' not understood" in result.stderr
+    assert summary["warnings"][0]["record"] == "line 1"
+    [article] = cli.json("articles")
+    assert article["published"] is None
+    assert cli.json("show", str(article["id"]))["unparsed_date"] == "i går"
+
+
 def test_exit_status_when_nothing_can_be_read(cli, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("   \n", encoding="utf-8")

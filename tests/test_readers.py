@@ -341,6 +341,21 @@ def test_jsonl_prefers_the_longest_body_and_converts_html(tmp_path: Path) -> Non
     assert article.text == f"{DA_1}\n\n{DA_2}"
 
 
+def test_field_names_match_blind_to_case_and_separators(tmp_path: Path) -> None:
+    """A NewsAPI-style export: camelCase date, outlet nested under source.name."""
+    record = {
+        "source": {"id": None, "name": "NRK"}, "Title": "Ferja", "publishedAt": "2022-10-04T10:00:00Z",
+        "Article-Body": NO_1, "Language_Code": "nb",
+    }
+    path = write(tmp_path / "news.json", json.dumps({"status": "ok", "articles": [record]}))
+    article = only_article(path)
+    assert (article.title, article.text, article.published) == ("Ferja", NO_1, "2022-10-04T10:00:00Z")
+    assert (article.outlet, article.language) == ("NRK", "nb")
+    csv_path = write(tmp_path / "a.csv", f'Headline;Body Text;Published At\n"Ny bro";"{DA_1}";"01.11.2022 10:15"\n')
+    row = only_article(csv_path)
+    assert (row.title, row.text, row.published) == ("Ny bro", DA_1, "01.11.2022 10:15")
+
+
 def test_jsonl_bad_lines_are_problems_and_reading_goes_on(tmp_path: Path) -> None:
     content = "\n".join([
         json.dumps({"text": DA_1}),

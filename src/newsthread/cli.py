@@ -78,7 +78,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         languages = ", ".join(f"{lang} {n}" for lang, n in sorted(report.by_language.items())) or "none"
         print(
             f"ingested into {args.db}: {report.new} new, {report.updated} updated, "
-            f"{report.unchanged} unchanged, {report.rejected} rejected; by language: {languages}",
+            f"{report.unchanged} unchanged, {report.rejected} rejected"
+            f"{f' ({len(report.warnings)} kept with a warning)' if report.warnings else ''}; by language: {languages}",
             file=sys.stderr,
         )
     return EXIT_OK if report.stored else EXIT_NOTHING

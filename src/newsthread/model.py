@@ -15,15 +15,18 @@ class Problem:
 
     ``source`` is the file path (or ``-`` for stdin), ``record`` says where inside it
     (``line 12``, ``row 3``, ``item 4``) or is empty when the whole file is affected.
+    A ``warning`` is a record that was kept with something missing (a date that could
+    not be read); anything else is a rejection.
     """
 
     source: str
     record: str
     message: str
+    warning: bool = False
 
     def __str__(self) -> str:
         where = f"{self.source}: {self.record}" if self.record else self.source
-        return f"{where}: {self.message}"
+        return f"{where}: {'warning: ' if self.warning else ''}{self.message}"
 
 
 @dataclass

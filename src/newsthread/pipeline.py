@@ -34,12 +34,14 @@ CONFIDENT = 0.80
 
 @dataclass
 class IngestReport:
-    """What one ingest run did; ``problems`` holds every rejected file or record."""
+    """What one ingest run did; ``problems`` holds every rejected file or record,
+    ``warnings`` the records kept with something missing (an unreadable date)."""
 
     new: int = 0
     updated: int = 0
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     by_language: Counter = field(default_factory=Counter)
     article_ids: list[int] = field(default_factory=list)
 
@@ -57,6 +59,9 @@ class IngestReport:
             "rejected": self.rejected, "by_language": dict(sorted(self.by_language.items())),
             "problems": [
                 {"source": p.source, "record": p.record, "message": p.message} for p in self.problems
+            ],
+            "warnings": [
+                {"source": p.source, "record": p.record, "message": p.message} for p in self.warnings
             ],
         }
 
@@ -134,7 +139,8 @@ class IngestPipeline:
         Articles per transaction. Larger batches are faster; a crash loses at most
         the batch in flight, never half of one.
     on_problem:
-        Called with each :class:`Problem` as it happens (the CLI prints it).
+        Called with each :class:`Problem` as it happens (the CLI prints it), warnings
+        (``problem.warning``) included.
     progress:
         Show a progress bar on stderr.
     """
@@ -212,10 +218,20 @@ class IngestPipeline:
             result = normalise_article(item) if isinstance(item, RawArticle) else item
             if isinstance(result, Problem):
                 report.problems.append(result)
-                if self.on_problem:
-                    self.on_problem(result)
-            else:
-                yield result
+                self._tell(result)
+                continue
+            if "unparsed_date" in result.extra:
+                warning = Problem(
+                    result.source, result.record,
+                    f"date {result.extra['unparsed_date']!r} not understood; kept without a date", warning=True,
+                )
+                report.warnings.append(warning)
+                self._tell(warning)
+            yield result
+
+    def _tell(self, problem: Problem) -> None:
+        if self.on_problem:
+            self.on_problem(problem)
 
     def _store_batch(self, batch: list[Article], report: IngestReport) -> tuple[list[Article], list[Article]]:
         """Save a batch; return the articles that were new and those that were updated."""

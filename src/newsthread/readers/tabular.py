@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -12,15 +13,20 @@ from typing import IO, Any
 from newsthread.model import Problem, RawArticle
 from newsthread.readers.html import html_to_text
 
+# Field names are matched blind to case, "_", "-" and spaces: "publishedAt", "published_at"
+# and "Published At" are one name. Kept as data so a new export is one more entry.
 BODY_FIELDS = ("text", "body", "content", "article", "full_text", "fulltext", "maintext",
-               "article_text", "article_body", "articlebody")
-SUMMARY_FIELDS = ("description", "summary", "abstract", "lead", "teaser", "excerpt")
-TITLE_FIELDS = ("title", "headline", "heading", "name")
-URL_FIELDS = ("url", "link", "href", "permalink", "canonical_url")
-DATE_FIELDS = ("published", "date", "pubdate", "published_at", "publication_date",
-               "datetime", "time", "timestamp", "created_at", "created", "updated", "updated_at")
-OUTLET_FIELDS = ("source", "outlet", "site", "site_name", "sitename", "publisher", "domain", "feed")
-LANGUAGE_FIELDS = ("language", "lang", "locale")
+               "article_text", "article_body", "body_text", "story", "content_text", "article_content")
+SUMMARY_FIELDS = ("description", "summary", "abstract", "lead", "teaser", "excerpt", "ingress", "intro")
+TITLE_FIELDS = ("title", "headline", "heading", "article_title", "news_title", "name")
+URL_FIELDS = ("url", "link", "href", "permalink", "canonical_url", "article_url", "web_url", "uri")
+DATE_FIELDS = ("published", "date", "pubdate", "published_at", "publication_date", "published_date",
+               "publish_date", "date_published", "pub_date", "publication_time", "first_published",
+               "datetime", "time", "timestamp", "created_at", "created", "date_created", "updated",
+               "updated_at", "modified")
+OUTLET_FIELDS = ("source", "outlet", "site", "site_name", "source_name", "publisher", "publication",
+                 "newspaper", "media", "medium", "domain", "feed")
+LANGUAGE_FIELDS = ("language", "lang", "language_code", "lang_code", "in_language", "locale")
 LIST_KEYS = ("articles", "items", "entries", "documents", "data", "results")
 
 _NO_TEXT = "no text (expected one of the {kind} " + ", ".join(BODY_FIELDS[:5]) + ", ...)"
@@ -29,13 +35,16 @@ _NO_TEXT = "no text (expected one of the {kind} " + ", ".join(BODY_FIELDS[:5]) +
 _NESTED_KEYS = ("name", "title", "rendered", "value", "text", "href", "url", "code", "$date")
 _HTML_HINT = re.compile(r"<(p|br|div|span|a|em|strong|h[1-6]|li)\b[^>]*>", re.IGNORECASE)
 _CSV_FIELD_LIMIT = 2**31 - 1
+_SEPARATORS = re.compile(r"[\s_\-.:]+")
 
 
 def record_to_article(
     source: str, record: str, obj: Mapping[str, Any], fmt: str, kind: str = "fields"
 ) -> RawArticle | Problem:
     """Map one exported record, field names matched case-insensitively."""
-    fields = {str(key).strip().lower(): value for key, value in obj.items()}
+    fields: dict[str, Any] = {}
+    for key, value in obj.items():
+        fields.setdefault(field_key(key), value)
     text = _body_text(fields)
     if not text:
         return Problem(source, record, _NO_TEXT.format(kind=kind))
@@ -52,9 +61,15 @@ def record_to_article(
     )
 
 
+@functools.cache
+def field_key(name: Any) -> str:
+    """A field name as matched: lower case, without separators ("Published_At" -> "publishedat")."""
+    return _SEPARATORS.sub("", str(name).lower())
+
+
 def _body_text(fields: Mapping[str, Any]) -> str:
     for names in (BODY_FIELDS, SUMMARY_FIELDS):
-        candidates = (_scalar(fields.get(name)) for name in names)
+        candidates = (_scalar(fields.get(field_key(name))) for name in names)
         best = max((value for value in candidates if value), key=len, default="")
         if best:
             return html_to_text(best) if _HTML_HINT.search(best) else best
@@ -63,7 +78,7 @@ def _body_text(fields: Mapping[str, Any]) -> str:
 
 def _first(fields: Mapping[str, Any], names: Iterable[str]) -> str | None:
     for name in names:
-        value = _scalar(fields.get(name))
+        value = _scalar(fields.get(field_key(name)))
         if value:
             return " ".join(value.split()) if "\n" in value else value
     return None
@@ -162,6 +177,9 @@ def _json_kind(value: Any) -> str:
     return names.get(type(value), "a number")
 
 
+_TEXT_KEYS = frozenset(field_key(name) for name in (*BODY_FIELDS, *SUMMARY_FIELDS))
+
+
 def read_csv(source: str, content: str, delimiter: str | None = None) -> Iterator[RawArticle | Problem]:
     """One article per data row; ``record`` is the 1-based data row (header not counted)."""
     # Article bodies easily exceed the csv module's 128 KiB default field limit.
@@ -171,7 +189,7 @@ def read_csv(source: str, content: str, delimiter: str | None = None) -> Iterato
     rows = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
     try:
         header = [name.strip().lstrip("\ufeff").lower() for name in next(rows, [])]
-        if not set(header) & {*BODY_FIELDS, *SUMMARY_FIELDS}:
+        if not any(field_key(name) in _TEXT_KEYS for name in header):
             yield Problem(source, "", _no_text_column(header))
             return
         yield from _csv_rows(source, header, rows, fmt)
