@@ -242,6 +242,24 @@ def test_text_header_block(tmp_path: Path) -> None:
     assert article.text == f"{NO_1}\n\n{NO_2}"
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Titel: Ferja innstilt\nDato: 4. oktober 2022\nKilde: Avisa Nord",
+        "Tittel: Ferja innstilt\nPublisert: 04.10.2022\nKilde: Avisa Nord",
+        "Rubrik: Ferja innstilt\nDatum: 2022-10-04\nKälla: Avisa Nord",
+    ],
+)
+def test_text_header_block_in_nordic_languages(tmp_path: Path, header: str) -> None:
+    article = only_article(write(tmp_path / "a.txt", f"{header}\n\n{NO_1}\n"))
+    assert (article.title, article.outlet, article.text) == ("Ferja innstilt", "Avisa Nord", NO_1)
+    assert article.published in {"4. oktober 2022", "04.10.2022", "2022-10-04"}
+
+
+def test_markdown_heading_gives_the_title(tmp_path: Path) -> None:
+    assert only_article(write(tmp_path / "a.md", f"# Ferja innstilt\n\n{NO_1}\n")).title == "Ferja innstilt"
+
+
 def test_text_header_only_is_a_problem(tmp_path: Path) -> None:
     assert only_problem(write(tmp_path / "a.txt", "Title: Tom\nDate: 2022-10-04\n")).message == (
         "no text after the header"

@@ -13,11 +13,17 @@ _DATE_VALUE = (
 )
 # The seed format: " date 2022-09 First sentence of the article..." on the first line.
 _DATE_HEADER = re.compile(rf"[ \t]*date:?[ \t]+({_DATE_VALUE})(?![\d:])[ \t]*", re.IGNORECASE)
-_FIELD_LINE = re.compile(r"([A-Za-z][A-Za-z _-]{0,24}):[ \t]*(.*)")
+_FIELD_LINE = re.compile(r"([^\W\d_][^\W\d]{0,24}(?:[ -][^\W\d]{1,24})?):[ \t]*(.*)")
+# Header names in en/da/nb/nn/sv; kept as data so a new language is one more entry.
 _HEADER_FIELDS = {
-    "title": "title", "headline": "title", "date": "published", "published": "published",
-    "url": "url", "link": "url", "source": "outlet", "outlet": "outlet",
-    "language": "language", "lang": "language",
+    "title": "title", "headline": "title", "titel": "title", "tittel": "title", "rubrik": "title",
+    "overskrift": "title", "rubrikk": "title",
+    "date": "published", "published": "published", "dato": "published", "datum": "published",
+    "publiceret": "published", "publisert": "published", "publicert": "published", "publicerad": "published",
+    "url": "url", "link": "url", "lenke": "url", "länk": "url",
+    "source": "outlet", "outlet": "outlet", "kilde": "outlet", "källa": "outlet", "medie": "outlet",
+    "medium": "outlet", "avis": "outlet", "tidning": "outlet", "kjelde": "outlet",
+    "language": "language", "lang": "language", "sprog": "language", "språk": "language", "språg": "language",
 }
 _DATED_DIR = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -29,7 +35,7 @@ _ABBREVIATIONS = frozenset({
     "f.eks.", "ds", "sen", "rep", "gen", "lt", "kpt", "mill", "mia",
 })
 _WORDY_LINE = re.compile(r"^.*[^\W\d_]{2}", re.MULTILINE)
-_LEADING_DASH = re.compile(r"^[–—-]\s+")
+_LEADING_DASH = re.compile(r"^(?:[–—-]|#{1,6})\s+")
 TITLE_MAX = 160
 HEADLINE_MAX = 200
 _MIN_SENTENCE = 25
