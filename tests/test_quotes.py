@@ -191,3 +191,110 @@ def test_preposition_after_the_name_keeps_the_name() -> None:
 def test_a_first_name_ends_a_role_complement() -> None:
     text = "- Det er et vigtigt skridt, mener medlem af Folketinget Søren Dalby."
     assert [q.speaker for q in extract_quotes(text, "da")] == ["Søren Dalby"]
+
+
+# --------------------------------------------------------------------------- issue 4 regressions
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("- Vi har fået en god aftale, siger Karsten Chr. Lund (V).", "Karsten Chr. Lund"),
+        ("- Vi har fået en god aftale, siger Jens O. Hansen til Ritzau.", "Jens O. Hansen"),
+        ("- Det er en god dag for byen, siger direktør J. P. Morgensen.", "J. P. Morgensen"),
+        ("- Det er en god dag for byen, siger Henrik Th. Lassen.", "Henrik Th. Lassen"),
+        ("- Det er en god dag for byen, siger Anders Fogh Rasmussen.", "Anders Fogh Rasmussen"),
+    ],
+)
+def test_initials_inside_a_name_do_not_end_the_attribution(text: str, speaker: str) -> None:
+    quotes = extract_quotes(text, "da")
+    assert [(q.speaker, q.text) for q in quotes] == [(speaker, text[2:text.index(",")])]
+
+
+def test_initial_in_an_introduced_name_links_the_surname() -> None:
+    text = ("Transportminister Karsten Chr. Lund (V) holdt møde i går.\n\n"
+            "- Vi skal have flere tog, siger Lund.\n\nLars Chr. Berg sagde, at planen var for dyr for kommunen.")
+    quotes = extract_quotes(text, "da")
+    assert [q.speaker for q in quotes] == ["Karsten Chr. Lund", "Lars Chr. Berg"]
+
+
+def test_reporter_text_after_the_attribution_is_not_quote() -> None:
+    text = "Borgmester Per Holm er glad.\n\n- Vi har fået en god aftale, siger Holm. Det mener også andre."
+    assert [q.text for q in extract_quotes(text, "da")] == ["Vi har fået en god aftale"]
+    text = "Borgmester Per Holm er glad.\n\n- Vi har fået en god aftale, siger Holm. - Nu går vi i gang."
+    assert [q.text for q in extract_quotes(text, "da")][-1] == "Nu går vi i gang."
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("da", "- Vi er for få på arbejde, fortæller tillidsrepræsentant i Aarhus Arrest Jens Vigh.", "Jens Vigh"),
+        ("da", "- Vi er for få på arbejde, fortæller souschef på værkstedet Ragnhild Vik.", "Ragnhild Vik"),
+        ("da", "- Vi er for få, siger formand for Fængselsforbundet Bo Yde Sørensen.", "Bo Yde Sørensen"),
+        ("nb", "Sosialbyråd Kjetil Aune (H) er glad.\n\n- Det er alvorlig, sier byråden.", "Kjetil Aune"),
+        ("nb", "Hovedtillitsvalgt i Tekna, Jon Erik Skaar, er sint.\n\n- Det er alvorlig, sier han.", "Jon Erik Skaar"),
+        ("en", "Chief executive Søren Hald Pedersen spoke.\n\n\"We must adapt,\" he told reporters.", "Søren Hald Pedersen"),
+    ],
+)
+def test_unlisted_titles_before_a_name(language: str, text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, language)] == [speaker]
+
+
+def test_an_inverted_attribution_beats_a_trailing_ifolge() -> None:
+    text = ("Et fly fra SAS nødlandede i går.\n\n"
+            "Alle passagerer blev evakueret, og ingen kom til skade, oplyser flyselskabet ifølge BBC.")
+    quote = find(extract_quotes(text, "da"), "ingen kom til skade")
+    assert quote.speaker == "SAS" and quote.speaker_role == "flyselskabet" and quote.cue == "oplyser"
+
+
+def test_a_named_organisation_with_a_genitive_stays_whole() -> None:
+    text = "Flyet landede sikkert i lufthavnen, oplyser Hamborgs politi til avisen."
+    assert [q.speaker for q in extract_quotes(text, "da")] == ["Hamborgs politi"]
+
+
+def test_unnamed_person_noun_stays_unknown() -> None:
+    text = "Borgmester Per Holm er glad.\n\n- Det var forfærdeligt, siger kvinden."
+    quote = extract_quotes(text, "da")[0]
+    assert quote.speaker is None and quote.speaker_role == "kvinden"
+
+
+def test_pronoun_after_colon_takes_the_person_named_in_the_dash_tail() -> None:
+    text = ("- Det er et sjældent fund, siger etnolog Birthe Lund.\n\nEfter en pause fortsætter hun:\n\n"
+            "- Den slags ser man kun en gang i livet.")
+    assert [q.speaker for q in extract_quotes(text, "da")] == ["Birthe Lund", "Birthe Lund"]
+
+
+@pytest.mark.parametrize("language", ["sv", "da"])
+def test_marked_quote_over_several_sentences_is_kept_whole(language: str) -> None:
+    verb = {"sv": "säger", "da": "siger"}[language]
+    text = f"Professor Magnus Dahl er kritisk.\n\n”Straffen virker ikke. Det viser forskningen”, {verb} han."
+    quote = find(extract_quotes(text, language), "Straffen virker ikke")
+    assert quote.text == "Straffen virker ikke. Det viser forskningen" and quote.speaker == "Magnus Dahl"
+
+
+def test_unattributed_quoted_sentence_continues_the_quote_before() -> None:
+    text = 'Analyst Maria Jensen was upbeat. "The market likes it," she said. "This was a good quarter for them."'
+    quote = find(extract_quotes(text, "en"), "good quarter")
+    assert quote.speaker == "Maria Jensen"
+
+
+def test_dash_quote_attributed_by_the_sentence_after_it() -> None:
+    text = ("Festivalen sluttede i går.\n- Det var den bedste festival nogensinde. "
+            "Sådan lyder reaktionen fra festivalchef Anne Mette Berg.")
+    quote = extract_quotes(text, "da")[0]
+    assert (quote.text, quote.speaker) == ("Det var den bedste festival nogensinde.", "Anne Mette Berg")
+    text = "Festivalen sluttede i går.\n- Det var den bedste festival nogensinde.\nDet siger Anne Mette Berg til DR."
+    assert extract_quotes(text, "da")[0].speaker == "Anne Mette Berg"
+
+
+def test_second_verb_of_a_sentence_keeps_its_subject() -> None:
+    text = "Finansministeren Ole Dam kalder kritikken \"forventelig\", men afviser, at planen rammer velfærden."
+    quote = find(extract_quotes(text, "da"), "planen rammer velfærden")
+    assert (quote.speaker, quote.kind) == ("Ole Dam", "indirect")
+
+
+def test_party_letters_and_age_around_a_name() -> None:
+    text = "Ordfører Trond Lie (Sp) meiner situasjonen er uhaldbar."
+    assert [q.speaker for q in extract_quotes(text, "nn")] == ["Trond Lie"]
+    text = "- Husk at passe på dig selv, siger 45-årige Kim Wadum Holm fra Præstø."
+    assert [q.speaker for q in extract_quotes(text, "da")] == ["Kim Wadum Holm"]

@@ -310,6 +310,15 @@ def build_parser() -> argparse.ArgumentParser:
     quotes_eval.add_argument("file")
     quotes_eval.set_defaults(run=_evaluation("quotes", "evaluate_quotes", "format_quotes_report"))
 
+    speakers_eval = tasks.add_parser(
+        "speakers", parents=[as_json], help="quote recall and speaker accuracy on hand-annotated JSONL",
+        description="FILE is annotated JSONL (text, language, split, quotes with text/speaker/kind), "
+        "e.g. tests/data/quotes_annotated.jsonl in the repository.",
+    )
+    speakers_eval.add_argument("file")
+    speakers_eval.add_argument("--split", choices=["dev", "heldout"], help="only the articles of this split")
+    speakers_eval.set_defaults(run=_evaluation("speakers", "evaluate_speakers", "format_speakers_report", ("split",)))
+
     entities_eval = tasks.add_parser(
         "entities", parents=[as_json], help="entity precision/recall on annotated JSONL",
         description="FILE is annotated JSONL (text, language, entities with start/end/type/canonical), "

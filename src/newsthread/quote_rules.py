@@ -34,6 +34,13 @@ NAME_PARTICLES: frozenset[str] = frozenset(
     ["von", "van", "der", "den", "de", "di", "da", "du", "del", "della", "des", "la", "le", "af", "av", "bin", "ibn", "ben", "al", "el", "zu", "ten", "ter", "y"]
 )
 
+# Abbreviated first or middle names written with a full stop inside a person's name
+# ("Lars Chr. Lilleholt", "Henrik Th. Hansen"); single capital initials ("Jens O.
+# Hansen", "J. P. Morgan") count too. Case-sensitive: these are written capitalised.
+NAME_ABBREVIATIONS: frozenset[str] = frozenset(
+    ["Chr", "Fr", "Th", "Ths", "Joh", "Jac", "Jak", "Kr", "Ph", "Wm", "Edv", "Vilh", "Aug", "Mich", "Gh", "Wl"]
+)
+
 # Places, organisations and media that are capitalised like names but never persons.
 # Small on purpose: the name finder also needs person-like context, this only removes
 # the frequent false friends in Nordic news.
@@ -44,10 +51,64 @@ NON_PERSONS: frozenset[str] = frozenset(
 # Heads of role nouns: a token whose (lowercased, de-hyphenated) tail is one of these,
 # optionally followed by a definite suffix, is a role ("udenrigsministeren",
 # "Nato-sjefen", "afdelingslæge"). Shared by all languages because news borrows titles.
-ROLE_HEADS: tuple[str, ...] = ("minister", "statsminister", "premierminister", "generalsekretær", "generalsekretær", "generalsekreterare", "sekretær", "sekreterare", "præsident", "president", "presidenten", "formand", "formann", "forkvinde", "ordförande", "ordførar", "ordfører", "direktør", "direktör", "chef", "sjef", "leder", "ledar", "leiar", "boss", "talsperson", "talsmand", "talsmann", "talskvinde", "talskvinne", "talesperson", "taleperson", "talesmann", "talskvinna", "pressetalsmand", "pressechef", "pressesjef", "professor", "lektor", "forsker", "forskar", "ekspert", "expert", "analytiker", "analytikar", "økonom", "ekonom", "læge", "lege", "läkare", "overlæge", "advokat", "dommer", "domar", "domare", "borgmester", "borgermester", "ordfører", "kommunaldirektør", "politimester", "politiinspektør", "vagtchef", "vakthavende", "politiadvokat", "anklager", "aktor", "kommandør", "general", "admiral", "officer", "oberst", "kaptajn", "kaptein", "kapten", "kansler", "kommissær", "kommissær", "ambassadør", "ambassadør", "ambassadör", "korrespondent", "redaktør", "redaktör", "journalist", "træner", "trener", "tränare", "kaptajn", "spiller", "spelare", "rådmand", "rådmann", "kommunalråd", "biskop", "præst", "prest", "präst", "konge", "kung", "dronning", "drottning", "prins", "prinsesse", "sekretariatschef", "stifter", "grundlægger", "grunnlegger", "medlem", "ordfører", "folketingsmedlem", "stortingsrepresentant", "riksdagsledamot", "politiker", "politikar", "partileder", "partiledare", "borgmästare", "spokesman", "spokeswoman", "spokesperson", "secretary", "chairman", "chairwoman", "chief", "director", "governor", "mayor", "senator", "ceo", "commander", "leader", "economist", "analyst", "scientist", "researcher")
+ROLE_HEADS: tuple[str, ...] = ("minister", "statsminister", "premierminister", "generalsekretær", "generalsekretær", "generalsekreterare", "sekretær", "sekreterare", "præsident", "president", "presidenten", "formand", "formann", "forkvinde", "ordförande", "ordførar", "ordfører", "direktør", "direktör", "chef", "sjef", "leder", "ledar", "leiar", "boss", "talsperson", "talsmand", "talsmann", "talskvinde", "talskvinne", "talesperson", "taleperson", "talesmann", "talskvinna", "pressetalsmand", "pressechef", "pressesjef", "professor", "lektor", "forsker", "forskar", "ekspert", "expert", "analytiker", "analytikar", "økonom", "ekonom", "læge", "lege", "läkare", "overlæge", "advokat", "dommer", "domar", "domare", "borgmester", "borgermester", "ordfører", "kommunaldirektør", "politimester", "politiinspektør", "vagtchef", "vakthavende", "politiadvokat", "anklager", "aktor", "kommandør", "general", "admiral", "officer", "oberst", "kaptajn", "kaptein", "kapten", "kansler", "kommissær", "kommissær", "ambassadør", "ambassadør", "ambassadör", "korrespondent", "redaktør", "redaktör", "journalist", "træner", "trener", "tränare", "kaptajn", "spiller", "spelare", "rådmand", "rådmann", "kommunalråd", "biskop", "præst", "prest", "präst", "konge", "kung", "dronning", "drottning", "prins", "prinsesse", "sekretariatschef", "stifter", "grundlægger", "grunnlegger", "medlem", "ordfører", "folketingsmedlem", "stortingsrepresentant", "riksdagsledamot", "politiker", "politikar", "partileder", "partiledare", "borgmästare", "spokesman", "spokeswoman", "spokesperson", "secretary", "chairman", "chairwoman", "chief", "director", "governor", "mayor", "senator", "ceo", "commander", "leader", "economist", "analyst", "scientist", "researcher",
+    # occupations: compounds match by their tail ("tillidsrepræsentant", "hovedtillitsvalgt",
+    # "sosialbyråd", "kommunikasjonsrådgiver", "efterforsker" via "forsker")
+    "repræsentant", "representant", "tillitsvalgt", "tillitsvald", "byråd", "rådgiver", "rådgivar", "rådgivare",
+    "konsulent", "koordinator", "inspektør", "inspektör", "rektor", "lærer", "lærar", "lärare", "psykolog", "jurist",
+    "historiker", "historikar", "kommentator", "forfatter", "författare", "ombudsmand", "ombudsmann", "tillidsmand",
+    "tillitsmann", "sygeplejerske", "sykepleier", "sjuksköterska", "jordemoder", "jordmor", "betjent", "anfører",
+    "anförare", "medarbejder", "medarbeider", "medarbetare", "sagsbehandler", "saksbehandler", "ordstyrer",
+    "fagdirektør", "overlege", "klinikchef", "skoleleder", "landsformand", "næstformand", "nestleder",
+    "hovedkasserer", "kasserer", "producent", "produsent", "instruktør", "regissør", "ambassadør", "diplomat",
+    "official", "representative", "adviser", "advisor", "minister", "prosecutor", "lawyer", "attorney", "executive",
+    "olog", "kritiker", "tekniker", "musiker", "akademiker", "statistiker", "fotograf", "koreograf")
+
+# Nouns for a person that are no title ("kvinden", "naboen", "eleven", "a witness"): an
+# attribution "siger kvinden" names no one the article introduced, so the quote's speaker
+# stays unknown instead of being taken from the context. Only matched on lower-case words
+# in an agent slot (never used to trim names: "Mann", "Elev" may be surnames).
+PERSON_NOUNS: tuple[str, ...] = (
+    "mand", "kvinde", "mann", "kvinne", "kvinna", "woman", "pige", "dreng", "jente", "gutt", "flicka", "pojke",
+    "girl", "boy", "elev", "nabo", "granne", "vidne", "vitne", "vittne", "passager", "passasjer", "passagerare",
+    "passenger", "beboer", "bebuar", "innbygger", "innbyggjar", "invånare", "borger", "forælder", "forelder",
+    "förälder", "parent", "mor", "far", "mother", "father", "søster", "søster", "syster", "sister", "bror",
+    "brother", "datter", "dotter", "daughter", "søn", "sønn", "deltager", "deltaker", "deltakar", "deltagare",
+    "tilskuer", "tilskodar", "åskådare", "ansat", "ansatt", "tilsett", "anställd", "employee", "kunde", "kund",
+    "customer", "patient", "pasient", "offer", "victim", "overlevende", "survivor", "turist", "tourist", "kilde",
+    "kjelde", "källa", "source", "witness", "resident", "bonde", "landmand", "fisker", "fiskar", "studerende",
+    "student", "pensionist", "pensjonist", "pensjonær", "mamma", "pappa", "ven", "venn", "vän", "friend",
+    "kollega", "colleague", "chauffør", "sjåfør", "chaufför", "driver", "fører", "pilot", "ejer", "eier", "ägare",
+    "owner", "bruger", "bruker", "brukar", "användare", "user", "forbruger", "forbruker", "konsument")
 
 # Definite and genitive endings a role head may carry ("-en", "-n", "-et", "-a", "-s").
 ROLE_SUFFIXES: tuple[str, ...] = ("", "en", "n", "et", "a", "s", "ens", "ns", "ets")
+
+# Lower-case nouns for an organisation ("oplyser flyselskabet", "bekrefter selskapet",
+# "the company said", "Hamborgs politi"). A definite one names no one the article
+# introduced: the quote keeps it as its role and stays without a speaker.
+ORG_NOUNS: tuple[str, ...] = (
+    "selskab", "selskap", "selskap", "bolag", "company", "firma", "firm", "virksomhed", "virksomhet", "verksamhet",
+    "koncern", "konsern", "group", "organisation", "organisasjon", "organisasjon", "organization", "organisation",
+    "forbund", "forening", "forening", "förening", "förbund", "union", "klub", "klubb", "club", "parti", "party",
+    "politi", "polis", "police", "ministerium", "ministerie", "departement", "departementet", "ministry",
+    "kommune", "kommun", "region", "styrelse", "direktorat", "myndighed", "myndighet", "authority", "regering",
+    "regjering", "government", "hospital", "sykehus", "sjukhus", "sjukehus", "universitet", "university", "skole",
+    "skule", "skola", "school", "bank", "fond", "institut", "institutt", "institute", "agency", "etat", "byrå",
+    "bureau", "domstol", "court", "ret", "rett", "tingrett", "lagmannsrett", "hovedstyrelse", "ledelse", "leiing",
+    "ledning", "management", "rederi", "reederi", "avis", "avisen", "tidning", "newspaper", "kanal", "channel",
+    "ambassade", "ambassad", "embassy", "kontor", "office", "sekretariat", "hær", "hær", "armé", "army", "forsvar",
+    "militær", "military", "brandvæsen", "brannvesen", "räddningstjänst", "beredskab", "beredskap")
+ORG_SUFFIXES: tuple[str, ...] = ("", "et", "en", "a", "n", "s", "ets", "ens", "t")
+
+# News media and platforms: a source of a report, never what "selskapet" refers to.
+MEDIA: frozenset[str] = frozenset(
+    ["reuters", "ritzau", "bbc", "cnn", "nrk", "dr", "tv2", "tv 2", "tv 2 fyn", "svt", "afp", "ap", "ntb", "tt", "dpa",
+     "politiken", "berlingske", "jyllands-posten", "information", "ekstra bladet", "bt", "aftenposten", "vg",
+     "dagbladet", "dagens næringsliv", "dagens nyheter", "svenska dagbladet", "expressen", "aftonbladet",
+     "die welt", "der spiegel", "the guardian", "new york times", "the new york times", "washington post",
+     "bloomberg", "x", "facebook", "twitter", "instagram", "tiktok", "youtube", "linkedin"]
+)
 
 # Role heads meaning "the leader of <org>": "Nato-chefen" matches a person whose role
 # mentions Nato with any leading title (generalsekretær, formand, direktør ...).
@@ -94,6 +155,8 @@ class QuoteRules:
     tail_words: tuple[str, ...] = ()
     # Say-verbs that may introduce reported speech without a complementiser ("sier Nato tar ...").
     bare_report_verbs: tuple[str, ...] = ()
+    # "Sådan lyder reaktionen fra X": (lead phrases, prepositions); any noun may stand between.
+    reaction: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     extra: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -151,6 +214,7 @@ RULES: dict[str, QuoteRules] = {
         tail_words=_phrases("til|på|i|ifølge|under|efter|om|ved|med|fra|over|og|men|da|mens|onsdag|torsdag|"
                             "mandag|tirsdag|fredag|lørdag|søndag|dog|også|blandt|igen"),
         bare_report_verbs=(),
+        reaction=(_phrases("sådan lyder|sådan lød|således lyder|således lød|så klart lyder"), ("fra",)),
     ),
     "nb": QuoteRules(
         language="nb",
@@ -171,6 +235,7 @@ RULES: dict[str, QuoteRules] = {
                             "mandag|tirsdag|fredag|lørdag|søndag|dog|også|blant|igjen"),
         bare_report_verbs=_phrases("sier|sa|mener|mente|forteller|fortalte|skriver|skrev|understreker|"
                                    "understrekte|påpeker|påpekte"),
+        reaction=(_phrases("slik lyder|slik lød|sånn lyder|sånn lød"), ("fra",)),
     ),
     "nn": QuoteRules(
         language="nn",
@@ -187,6 +252,7 @@ RULES: dict[str, QuoteRules] = {
         tail_words=_phrases("til|på|i|ifølgje|under|etter|om|ved|med|frå|over|og|men|då|medan|onsdag|"
                             "torsdag|måndag|tysdag|fredag|laurdag|søndag|òg|også|igjen"),
         bare_report_verbs=_phrases("seier|sa|meiner|meinte|fortel|fortalde|skriv|skreiv|understrekar"),
+        reaction=(_phrases("slik lyder|slik lydde|slik lyd|slik lød"), ("frå", "fra")),
     ),
     "sv": QuoteRules(
         language="sv",
@@ -204,6 +270,7 @@ RULES: dict[str, QuoteRules] = {
                             "torsdag|måndag|tisdag|fredag|lördag|söndag|dock|också|igen"),
         bare_report_verbs=_phrases("säger|sade|sa|menar|menade|berättar|berättade|skriver|skrev|uppger|"
                                    "uppgav"),
+        reaction=(_phrases("så lyder|så löd|så låter|så lät"), ("från",)),
     ),
     "en": QuoteRules(
         language="en",
@@ -218,7 +285,7 @@ RULES: dict[str, QuoteRules] = {
         this_says=(),
         tail_words=_phrases("to|at|in|on|during|after|about|by|with|from|over|and|but|while|when|as|"
                             "monday|tuesday|wednesday|thursday|friday|saturday|sunday|also|again|"
-                            "yesterday|today|earlier|later|told"),
+                            "yesterday|today|earlier|later|told|reporters|journalists|the|a|an|us|me|him|her|them"),
         bare_report_verbs=_phrases("says|said|told|tells|argued|argues|claimed|claims|believes|believed"),
     ),
 }

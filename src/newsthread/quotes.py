@@ -107,8 +107,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, begin = [], start
     for m in _BOUNDARY.finditer(text, start, end):
         word = re.search(r"(\w[\w.]*)$", text[max(begin, m.start() - 12):m.start()])
-        if word and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1 and word.group(1).isupper()):
-            continue  # "bl.a. Nato", "J. Smith": not a boundary
+        if word and (word.group(1).lower() in _ABBREV or _initial(word.group(1))):
+            continue  # "bl.a. Nato", "J. Smith", "Lars Chr. Lilleholt": not a boundary
         if m.start() > begin:
             spans.append((begin, m.end()))
         begin = m.end()
@@ -118,6 +118,17 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # --------------------------------------------------------------------------- words
+
+
+def _initial(word: str) -> bool:
+    """An initial or abbreviated name written with a full stop inside a name ("O.", "Chr.", "Th.")."""
+    return (len(word) == 1 and word.isupper()) or word in qr.NAME_ABBREVIATIONS
+
+
+def _name_gap(text: str, left: re.Match, right: re.Match) -> bool:
+    """Whether two capitalised tokens may belong to one name: one space, or "Chr. " / "J." after an initial."""
+    gap = text[left.end():right.start()]
+    return gap == " " or (gap in (". ", ".") and _initial(left.group()))
 
 
 _TOKEN = re.compile(r"\w[\w'’\-]*\w|\w")
@@ -163,18 +174,78 @@ def _role_head(token: str) -> tuple[str, str] | None:
 
 
 _ROLE_HEADS_BY_LENGTH = tuple(sorted(set(qr.ROLE_HEADS), key=len, reverse=True))
+_PERSON_NOUNS_BY_LENGTH = tuple(sorted(set(qr.PERSON_NOUNS), key=len, reverse=True))
+
+
+@lru_cache(maxsize=100_000)
+def _person_noun(token: str) -> tuple[str, str] | None:
+    """(base form, "") when a lower-case ``token`` is a role or a plain person noun ("kvinden", "nabokvinnen")."""
+    if not token[:1].islower():
+        return None
+    head = _role_head(token)
+    if head:
+        return head
+    for noun in _PERSON_NOUNS_BY_LENGTH:
+        for suffix in qr.ROLE_SUFFIXES:
+            if token.endswith(noun + suffix) and (len(token) == len(noun) + len(suffix) or len(noun) >= 4):
+                return noun, ""
+    return None
 
 
 def _is_cap(token: str) -> bool:
     return token[:1].isupper()
 
 
+_ORG_WORDS = frozenset(n + suffix for n in qr.ORG_NOUNS if len(n) >= 5 or n == "politi" for suffix in ("", "en", "et"))
+_NAME_LEAD_PREPS = frozenset(["i", "for", "hos", "ved", "på", "af", "av", "fra", "frå", "från", "in", "at", "of", "med"])
+
+
+@lru_cache(maxsize=1)
+def _first_name_list() -> frozenset[str]:
+    """First names (Faker's person providers, shipped in ``data/entities/first_names.txt``)."""
+    from importlib import resources
+
+    try:
+        text = resources.files("newsthread").joinpath("data", "entities", "first_names.txt").read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError):
+        text = ""
+    names = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(names | {n.capitalize() for n in qr.MALE_NAMES | qr.FEMALE_NAMES})
+
+
+def _is_first_name(word: str) -> bool:
+    """A listed first name ("Jens", "Ragnhild"; "Per-Olav" by its first part)."""
+    names = _first_name_list()
+    return word in names or word.split("-")[0] in names
+
+
+@lru_cache(maxsize=1)
+def _name_genders() -> dict[str, str]:
+    """First name -> "m"/"f" from ``data/quotes/first_name_gender.tsv`` (Faker's Nordic, English, German names)."""
+    from importlib import resources
+
+    try:
+        text = resources.files("newsthread").joinpath("data", "quotes", "first_name_gender.tsv").read_text(
+            encoding="utf-8")
+    except (OSError, ModuleNotFoundError):
+        return {}
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {row[0]: row[1] for row in rows if len(row) == 2}
+
+
 def _gender(name: str) -> str:
-    """'m', 'f' or '' from the first name, using the small lists in quote_rules."""
-    first = name.split()[0].lower() if name else ""
+    """'m', 'f' or '' from the first name: the lists in quote_rules, the name table, then endings."""
+    first_cased = name.split()[0] if name else ""
+    first = first_cased.lower()
     if first in qr.MALE_NAMES or first in qr.MALE_NAME_EXCEPTIONS:
         return "m"
-    if first in qr.FEMALE_NAMES or (len(name.split()) > 1 and first.endswith(qr.FEMALE_NAME_ENDINGS)):
+    if first in qr.FEMALE_NAMES:
+        return "f"
+    table = _name_genders()
+    found = table.get(first_cased) or table.get(first_cased.split("-")[0])
+    if found and len(name.split()) > 1:
+        return found
+    if len(name.split()) > 1 and first.endswith(qr.FEMALE_NAME_ENDINGS):
         return "f"
     return ""
 
@@ -216,6 +287,7 @@ class _People:
         self.text, self.rules = text, rules
         self.persons: dict[str, _Person] = {}
         self.mentions: list[_Mention] = []
+        self._according_words = frozenset(w for phrase in rules.according_to for w in phrase.split())
         self.events: list[tuple[int, _Speaker]] = []  # (position, salient speaker/subject)
         self._find_names(title or "", offset=None)
         self._find_names(text, offset=0)
@@ -237,7 +309,7 @@ class _People:
     def _continues(self, text: str, tokens: list[re.Match], j: int) -> bool:
         """Whether token j+1 extends the capitalised run ending at token j."""
         a, b = tokens[j], tokens[j + 1]
-        if text[a.end():b.start()] != " " or not (_is_cap(a.group()) or a.group() in qr.NAME_PARTICLES):
+        if not _name_gap(text, a, b) or not (_is_cap(a.group()) or a.group() in qr.NAME_PARTICLES):
             return False
         nxt = b.group()
         if _is_cap(nxt) or nxt.startswith(("al-", "el-")):
@@ -257,15 +329,39 @@ class _People:
         roles = [i for i in range(k, len(words) - 2) if _role_head(words[i]) is not None]
         if roles:
             k = roles[-1] + 1
+        k += self._lead_before_first_name(text, run[k:], words[k:], trimmed=k > 0)
         words, run = words[k:], run[k:]
         while words and (words[-1] in qr.NAME_PARTICLES or self._non_name(words[-1])):
             words, run = words[:-1], run[:-1]
         if len(words) < 2 or any(w.lower() in qr.NON_PERSONS for w in words):
             return
-        name = " ".join(words)
+        if any(len(w) > 1 and w.isupper() for w in words):
+            return  # an acronym: "HK Stat", "TV 2 Fyn", "DR Nyheder" are organisations
+        if any(w.lower() in _ORG_WORDS for w in words):
+            return  # "Region Hovedstaden", "Aarhus Kommune", "Fyns Politi"
+        name = text[run[0].start():run[-1].end()]  # keeps "Chr." in "Lars Chr. Lilleholt"
         person = self.persons.setdefault(name, _Person(name, _gender(name)))
         if offset is not None:
             self.mentions.append(_Mention(run[0].start(), run[-1].end(), person))
+
+    def _lead_before_first_name(self, text: str, run: list[re.Match], words: list[str], *, trimmed: bool) -> int:
+        """How many leading words of a capitalised run are not part of the person's name.
+
+        "i Aarhus Arrest Jens Vigh", "formand for Fængselsforbundet Bo Yde Sørensen", "Sosialbyråd
+        Kjetil Aune sier": words in front of a listed first name (followed by a surname) that are
+        not first names themselves are a place, an organisation or a title, when the run follows
+        a preposition or role word, opens a sentence, or already lost a place/organisation word.
+        """
+        if len(words) < 3 or _is_first_name(words[0]):
+            return 0
+        p = next((i for i in range(1, len(words) - 1) if _is_first_name(words[i])), None)
+        if p is None:
+            return 0
+        before = re.search(r"([\w\-]+)[ \t]+$", text[max(0, run[0].start() - 40):run[0].start()])
+        prev = before.group(1) if before else ""
+        context = (trimmed or _sentence_initial(text, run[0].start()) or prev.lower() in _NAME_LEAD_PREPS
+                   or (prev[:1].islower() and _role_head(prev) is not None))
+        return p if context else 0
 
     def _common(self, word: str) -> bool:
         """A sentence-initial word that is (probably) an ordinary word, not a first name."""
@@ -284,6 +380,7 @@ class _People:
             or low.rstrip("s") in qr.NON_PERSONS
             or low in self.rules.determiners
             or low in self.rules.pronouns
+            or low in self._according_words
             or _role_head(word) is not None
             or (low.endswith("s") and low[:-1] in qr.NON_PERSONS)
             or not any(c.isalpha() for c in word)
@@ -355,6 +452,12 @@ class _People:
         for at, speaker in self.events:
             if at < pos and (best is None or at >= best[0]) and _compatible(gender, speaker):
                 best = (at, speaker)
+        if best is None:  # no subject yet: the person named last, close before ("... præsident, Emmanuel Macron.Han ...")
+            for m in reversed(self.mentions):
+                if pos - 400 <= m.start < pos and not m.person.org and " " in m.person.name:
+                    candidate = _Speaker(m.person.name, _first(m.person.roles), m.person.gender)
+                    if _compatible(gender, candidate):
+                        return candidate
         return best[1] if best else None
 
 
@@ -426,6 +529,8 @@ def _compile(rules: QuoteRules) -> _Patterns:
     sep = r"(?P<sep>[,?!…]|\.\.\.)[\"»”’“]?[ \t]+"
     frm = _alternation(rules.from_phrases)
     this = _alternation(rules.this_says)
+    if rules.reaction[0]:  # "Sådan lyder reaktionen fra X", "Slik lød meldingen fra X"
+        this = rf"{this}|(?:{_alternation(rules.reaction[0])})[ \t]+\w+[ \t]+(?:{_alternation(rules.reaction[1])})"
     return _Patterns(
         verb=re.compile(verb),
         inverted=re.compile(rf"{sep}(?P<verb>{verb})(?=[ \t]+\S)"),
@@ -440,8 +545,13 @@ def _compile(rules: QuoteRules) -> _Patterns:
     )
 
 
+_AGE = re.compile(r"\d+-(?:årig|årige|åring|åringen|year-old|åriga|åringa)")
 _WORDS = re.compile(r"\w[\w'’\-]*|[^\w\s]")
-_END = re.compile(r"[.!?:](?=[\s\"»”’]|$)|\n|$")
+# End of an attribution: a full stop (not the one after an initial inside a name, "Lars Chr.
+# Lilleholt", "Jens O. Hansen"), "!", "?", ":", a newline or the end.
+_NOT_AFTER_INITIAL = "".join(rf"(?<!\b{a})" for a in sorted(qr.NAME_ABBREVIATIONS)) + r"(?<!\b[A-ZÆØÅÄÖÜ])"
+_END = re.compile(rf"{_NOT_AFTER_INITIAL}\.(?=[\s\"»”’]|$)|\.(?![ \t]+[A-ZÆØÅÄÖÜ])(?=[\s\"»”’]|$)"
+                  rf"|[!?:](?=[\s\"»”’]|$)|\n|$")
 _INDEFINITE = frozenset(["en", "et", "ei", "ett", "ein", "eit", "a", "an"])
 _ROLE_PREPS = frozenset(["for", "i", "ved", "hos", "of", "at", "på", "in", "från", "fra", "frå", "på", "af", "til"]) - {"til"}
 _ROLE_STOPS = frozenset(["til", "to", "ifølge", "enligt", "according", "onsdag", "torsdag", "mandag", "tirsdag", "fredag", "lørdag", "søndag"])
@@ -486,13 +596,36 @@ class _Extractor:
             before = re.search(r"(?:([A-ZÆØÅÄÖ][\w\-]*s)\s+)?([\w\-]+),?\s+$", text[max(0, m.start - 80):m.start])
             if before and _role_head(before.group(2)):
                 self.people.add_role(m.person, " ".join(g for g in before.groups() if g))
+            else:
+                role = self._role_with_complement_before(m.start)
+                if role:
+                    self.people.add_role(m.person, role)
             after = self._apposition(m.end)
             if after:
                 self.people.add_role(m.person, after)
 
+    def _role_with_complement_before(self, pos: int) -> str | None:
+        """"Fylkesordfører i Innlandet, Per-Olav Sæther": a role head, a prepositional complement, the name."""
+        window = self.text[max(0, pos - 80):pos]
+        cut = max(window.rfind(c) for c in ".!?:;\n()")
+        window = window[cut + 1:]
+        toks = list(_WORDS.finditer(window))
+        if toks and toks[-1].group() == ",":
+            toks = toks[:-1]
+        for k in range(len(toks) - 2, max(-1, len(toks) - 8), -1):
+            word = toks[k].group()
+            if not word[0].isalnum() or self.pat.verb.fullmatch(word):
+                return None
+            if _role_head(word) and self._role_prep(toks[k + 1].group()) \
+                    and all(t.group()[0].isalnum() for t in toks[k + 1:]):
+                start = k - 1 if k and toks[k - 1].group()[:1].isupper() and toks[k - 1].group().endswith("s") else k
+                return window[toks[start].start():toks[-1].end()]
+        return None
+
     def _apposition(self, pos: int) -> str | None:
         """A role apposition right after a name: ", talsperson for X," / ", som er vicechef for X"."""
-        m = re.match(r",\s+(?:(?:som|der|who|which)\s+(?:er|var|is|was|är|vart)\s+)?([^,.;:!?\n]+)", self.text[pos:])
+        m = re.match(r"(?:[ \t]*\([\w .-]{1,14}\))?,\s+(?:(?:som|der|who|which)\s+(?:er|var|is|was|är|vart)\s+)?"
+                     r"([^,.;:!?\n]+)", self.text[pos:])
         if not m:
             return None
         words = m.group(1).split()
@@ -513,14 +646,20 @@ class _Extractor:
     def _collect_subjects(self) -> None:
         """Sentence subjects that are persons: the antecedents pronouns prefer."""
         for unit in self.units:
+            if unit.dash:
+                continue  # names inside a quote are not what "siger han" after it refers to
             for s, e in _sentences(self.text, unit.body, unit.end):
-                first = next((m for m in self.people.mentions if s <= m.start < e), None)
+                inside = [m for m in self.people.mentions if s <= m.start < e]
+                first = inside[0] if inside else None
+                if first and len(inside) > 1 and re.match(r",?[ \t]+$", self.text[first.end:inside[1].start]):
+                    first = inside[1]  # "Formand i Region Hovedstaden, Sophie Hæstorp Andersen (S), ..."
                 if first and self._only_role_words(s, first.start):
                     self.people.events.append((first.start, _Speaker(first.person.name, _first(first.person.roles),
                                                                      first.person.gender)))
                     continue
                 agent = self._agent_after(s, e)
-                if agent and agent.kind == "role" and agent.definite and not agent.name:
+                opening = len(_WORDS.findall(self.text, s, agent.start)) <= 1 if agent else False
+                if agent and opening and agent.kind == "role" and agent.definite and not agent.name:
                     speaker = self._resolve(agent)
                     self.people.events.append((s, speaker))
 
@@ -532,6 +671,8 @@ class _Extractor:
     def _agent_after(self, pos: int, limit: int) -> _Agent | None:
         """The agent starting at ``pos`` (after an inverted verb or "ifølge")."""
         toks = [t for t in _WORDS.finditer(self.text, pos, limit)][:14]
+        while toks and _AGE.fullmatch(toks[0].group()):
+            toks = toks[1:]  # "siger 45-årige Kim Wadum Nielsen"
         if not toks:
             return None
         first = toks[0].group()
@@ -544,7 +685,8 @@ class _Extractor:
                 return self._named_agent(later)
             nxt = toks[len(run)].group() if len(run) < len(toks) else ""
             genitive = len(run) == 1 and first.endswith(("s", "'s", "’s"))
-            if not (genitive and any(_role_head(t.group()) for t in toks[1:4])) and not _role_head(nxt):
+            if not (genitive and any(_role_head(t.group()) or self._org_noun(t.group()) for t in toks[1:3])) \
+                    and not _role_head(nxt):
                 return self._named_agent(run)
         return self._role_agent(toks)
 
@@ -569,12 +711,20 @@ class _Extractor:
     def _run(self, toks: list[re.Match], i: int) -> list[re.Match]:
         """Capitalised tokens from ``i`` separated by single spaces (with name particles)."""
         run = [toks[i]]
-        for t in toks[i + 1:]:
-            gap = self.text[run[-1].end():t.start()]
+        k = i + 1
+        while k < len(toks):
+            t = toks[k]
+            if t.group() == "." and k + 1 < len(toks) and t.start() == run[-1].end() and _initial(run[-1].group()) \
+                    and self.text[t.end():toks[k + 1].start()] in ("", " ") and _is_cap(toks[k + 1].group()):
+                k += 1  # "Lars Chr. Lilleholt", "J.P. Morgan": the full stop of an initial
+                t = toks[k]
+            elif self.text[run[-1].end():t.start()] != " ":
+                break
             word = t.group()
-            if gap != " " or not (_is_cap(word) or word in qr.NAME_PARTICLES or word.startswith(("al-", "el-"))):
+            if not (_is_cap(word) or word in qr.NAME_PARTICLES or word.startswith(("al-", "el-"))):
                 break
             run.append(t)
+            k += 1
         while run and run[-1].group() in qr.NAME_PARTICLES:
             run.pop()
         return run
@@ -592,10 +742,43 @@ class _Extractor:
         for k, tok in enumerate(toks[:5]):
             word = tok.group()
             if not word[0].isalnum() or word.lower() in _ROLE_STOPS or (k and self.pat.verb.fullmatch(word)):
-                return None
-            head = _role_head(word)
+                break
+            head = _role_head(word) or _person_noun(word)
             if head and not (word[0].isupper() and k and word.lower() in qr.NON_PERSONS):
                 return self._role_phrase(toks, k, head)
+        for k, tok in enumerate(toks[:5]):
+            word = tok.group()
+            if not word[0].isalnum() or word.lower() in _ROLE_STOPS or (k and self.pat.verb.fullmatch(word)):
+                break
+            head = self._org_noun(word)
+            if head:  # "oplyser flyselskabet", "ifølge Hamborgs politi"
+                return self._role_phrase(toks, k, head)
+        return self._descriptor_agent(toks)
+
+    def _descriptor_agent(self, toks: list[re.Match]) -> _Agent | None:
+        """"fortæller tillidsrepræsentant i Aarhus Arrest Jens Vigh": an unlisted title, then a name.
+
+        Lower-case words (a noun of four letters or more among them), then optionally a
+        complement (prepositions, capitalised words), then a listed first name followed by
+        a surname: the agent is that person, the words before are the role.
+        """
+        if not toks or not toks[0].group()[:1].islower() or toks[0].group().lower() in self.rules.pronouns:
+            return None
+        noun = False
+        for k, tok in enumerate(toks[:10]):
+            word = tok.group()
+            if word == "," and k + 1 < len(toks):
+                continue
+            if not word[0].isalnum() or word.lower() in _ROLE_STOPS or word in self.rules.tail_words and not k \
+                    or self.pat.verb.fullmatch(word) or word.lower() in self.rules.complementizers:
+                return None
+            if _is_cap(word) and noun and _is_first_name(word) and k + 1 < len(toks) \
+                    and _is_cap(toks[k + 1].group()) and _name_gap(self.text, tok, toks[k + 1]):
+                run = self._run(toks, k)
+                role = self.text[toks[0].start():toks[k - 1].end()].rstrip(" ,")
+                return _Agent("role", toks[0].start(), run[-1].end(), role=role, name=self.text[run[0].start():
+                                                                                                run[-1].end()])
+            noun = noun or (word.islower() and len(word) >= 4 and word not in self.rules.tail_words)
         return None
 
     def _role_phrase(self, toks: list[re.Match], k: int, head: tuple[str, str]) -> _Agent:
@@ -611,6 +794,8 @@ class _Extractor:
         role = self.text[toks[start_tok].start():role_end]
         agent = _Agent("role", toks[start_tok].start(), role_end, role=role, base=head[0], org=head[1],
                        definite=definite)
+        if start_tok < k and self._org_noun(toks[k].group()) and j == k + 1:
+            agent.name = role  # "Hamborgs politi", "Aarhus Kommunes ledelse": a named organisation
         rest = j + (j < len(toks) and toks[j].group() == ",")
         if rest < len(toks) and _is_cap(toks[rest].group()) and not self._not_person(toks[rest].group()):
             run = self._run(toks, rest)
@@ -624,10 +809,11 @@ class _Extractor:
         first name followed by another capitalised word ("... i Aarhus Arrest Jens Vigh").
         """
         word = tok.group()
-        if any(p.name.startswith(word + " ") for p in self.people.persons.values()):
+        before = re.search(r"(\w+)\s+$", self.text[max(0, tok.start() - 20):tok.start()])
+        after_prep = before is not None and self._role_prep(before.group(1))
+        if not after_prep and any(p.name.startswith(word + " ") for p in self.people.persons.values()):
             return True
-        low = word.lower()
-        if low not in qr.MALE_NAMES and low not in qr.FEMALE_NAMES:
+        if not _is_first_name(word):
             return False
         after = _WORDS.match(self.text, tok.end() + 1)
         return self.text[tok.end():tok.end() + 1] == " " and after is not None and _is_cap(after.group())
@@ -645,6 +831,9 @@ class _Extractor:
         """The agent ending right before a verb in normal order ("Han kalder", "Jens Stoltenberg sier")."""
         segment = self.text[clause_start:verb_start].rstrip()
         segment = segment[:-1].rstrip() if segment.endswith(",") else segment
+        # A party or an age after the name: "Kjetil Aune (H) sier", "Per Dahl (54) forteller".
+        segment = re.sub(r"[ \t]*\([\w .,-]{1,14}\)$", "", segment)
+        segment = segment[:-1].rstrip() if segment.endswith(",") else segment
         toks = list(_WORDS.finditer(self.text, clause_start, clause_start + len(segment)))
         if not toks:
             return None
@@ -653,17 +842,35 @@ class _Extractor:
             return _Agent("pronoun", toks[-1].start(), toks[-1].end(), base=self.rules.pronouns[last.lower()])
         if _is_cap(last) and not _role_head(last) and last.lower() not in self.rules.determiners:
             i = len(toks) - 1
-            while i > 0 and self.text[toks[i - 1].end():toks[i].start()] == " " and (
-                    _is_cap(toks[i - 1].group()) or toks[i - 1].group() in qr.NAME_PARTICLES):
-                i -= 1
+            while i > 0:
+                if i > 1 and toks[i - 1].group() == "." and toks[i - 2].end() == toks[i - 1].start() \
+                        and _initial(toks[i - 2].group()) and self.text[toks[i - 1].end():toks[i].start()] in ("", " "):
+                    i -= 2  # "Lars Chr. Lilleholt sagde"
+                elif self.text[toks[i - 1].end():toks[i].start()] == " " and (
+                        _is_cap(toks[i - 1].group()) or toks[i - 1].group() in qr.NAME_PARTICLES):
+                    i -= 1
+                else:
+                    break
             if self._sentence_word(toks[i]):
                 if i == len(toks) - 1:
                     return None  # "Her sagde Rusland": a sentence-initial adverb, not an agent
                 i += 1
-            if self._opens_clause(toks, i, clause_start) or self._role_before(toks, i):
+            if self._opens_clause(toks, i, clause_start) or self._role_before(toks, i) \
+                    or self._descriptor_before(toks, i):
                 return _Agent("name", toks[i].start(), toks[-1].end(), name=self.text[toks[i].start():toks[-1].end()])
-            return None
         return self._role_before_verb(toks, clause_start)
+
+    def _descriptor_before(self, toks: list[re.Match], i: int) -> bool:
+        """"Chief executive Søren Hald Pedersen said": a first name after a lower-case title opening the clause."""
+        if not i or not _is_first_name(toks[i].group()):
+            return False
+        noun = False
+        for k in range(i - 1, max(-1, i - 9), -1):
+            word = toks[k].group()
+            if not word[0].isalnum() or self.pat.verb.fullmatch(word) or word.lower() in _CLAUSE_OPENERS:
+                return noun and self._opens_clause(toks, k + 1, 0)
+            noun = noun or (word.islower() and len(word) >= 4 and word not in self.rules.tail_words)
+        return noun and self._opens_clause(toks, max(0, i - 8), 0)
 
     def _sentence_word(self, tok: re.Match) -> bool:
         """A capitalised sentence-initial common word in front of a name ("Her Putin ...")."""
@@ -674,15 +881,36 @@ class _Extractor:
 
     def _role_before_verb(self, toks: list[re.Match], clause_start: int) -> _Agent | None:
         """"Præsidenten sagde", "Natos generalsekretær sagde", "John Kirby, talsperson for X, sier"."""
-        last = toks[-1].group()
-        head = _role_head(last)
-        if head:
-            i = len(toks) - 1
+        for k in range(len(toks) - 1, max(-1, len(toks) - 10), -1):
+            word = toks[k].group()
+            if not word[0].isalnum() or self.pat.verb.fullmatch(word):
+                return None
+            head = (_role_head(word) if not (_is_cap(word) and k) else None) or _person_noun(word) \
+                or self._org_noun(word)
+            # "Præsidenten sagde"; "En talsperson for Røde Kors i Genève sier": a complement may follow
+            if not head or (k < len(toks) - 1 and not self._role_prep(toks[k + 1].group())):
+                continue
+            i = k
             while i > 0 and (toks[i - 1].group().lower() in self.rules.determiners or toks[i - 1].group().islower()
-                             and not self.pat.verb.fullmatch(toks[i - 1].group()) and i > len(toks) - 3):
+                             and not self.pat.verb.fullmatch(toks[i - 1].group()) and i > k - 2
+                             or i == k and toks[i - 1].group()[:1].isupper() and toks[i - 1].group().endswith("s")):
                 i -= 1
             if self._opens_clause(toks, i, clause_start):
-                return self._role_phrase(toks[i:], len(toks) - 1 - i, head)
+                agent = self._role_phrase(toks[i:], k - i, head)
+                agent.start = min(agent.start, toks[i].start())  # "the company said": the phrase opens the clause
+                return agent
+            return None
+        return None
+
+    def _org_noun(self, word: str) -> tuple[str, str] | None:
+        """(base, "") for a lower-case organisation noun ("selskapet", "flyselskabet", "politiet")."""
+        low = word.lower()
+        if not word[:1].islower():
+            return None
+        for noun in qr.ORG_NOUNS:
+            for suffix in qr.ORG_SUFFIXES:
+                if low.endswith(noun + suffix) and (len(low) == len(noun) + len(suffix) or len(noun) >= 4):
+                    return noun, ""
         return None
 
     def _opens_clause(self, toks: list[re.Match], i: int, clause_start: int) -> bool:
@@ -690,7 +918,7 @@ class _Extractor:
         if i == 0:
             return True
         prev = toks[i - 1].group()
-        return prev in ",;:" or prev.lower() in _CLAUSE_OPENERS
+        return prev in ",;:\"»”“’" or prev.lower() in _CLAUSE_OPENERS
 
     def _role_before(self, toks: list[re.Match], i: int) -> bool:
         return i > 0 and (_role_head(toks[i - 1].group()) is not None or toks[i - 1].group() == "," and i > 1
@@ -711,13 +939,53 @@ class _Extractor:
         person = self.people.by_role(agent.base, agent.org, agent.start)
         if person:
             return _Speaker(person.name, _first(person.roles) or agent.role, person.gender)
+        org = self._organisation(agent)
+        if org:
+            return _Speaker(org, agent.role, org=True)
         return _Speaker(None, agent.role)
+
+    def _organisation(self, agent: _Agent) -> str | None:
+        """The organisation a definite noun ("selskapet", "flyselskabet", "politiet") refers to.
+
+        Organisations come from :func:`newsthread.entities.extract_entities` (ORG mentions
+        before the noun, news media and parties in brackets left out): the one whose name
+        contains the noun ("politiet" -> "Fyns Politi"), else the only one the article named
+        so far. Two candidates and no name match: unknown.
+        """
+        word = self.text[agent.start:agent.end].split()[-1] if agent.end > agent.start else ""
+        base = self._org_noun(word)
+        if base is None or word[:1].isupper():
+            return None
+        names: list[str] = []
+        for mention in self._org_mentions():
+            if mention.start >= agent.start:
+                break
+            if mention.text not in names:
+                names.append(mention.text)
+        matching = [n for n in names if base[0] in n.lower()]
+        if matching:
+            return matching[-1]
+        return names[0] if len(names) == 1 else None
+
+    def _org_mentions(self) -> list:
+        if not hasattr(self, "_orgs"):
+            from .entities import extract_entities
+
+            try:
+                found = extract_entities(self.text, self.rules.language)
+            except Exception:  # noqa: BLE001 - entity extraction is optional help, never a reason to fail
+                found = []
+            self._orgs = [m for m in found if m.type == "ORG" and m.text.lower() not in qr.MEDIA
+                          and self.text[max(0, m.start - 1):m.start] != "("
+                          and not any(p.start <= m.start < p.end for p in self.people.mentions if not p.person.org)]
+        return self._orgs
 
     def _resolve_name(self, agent: _Agent) -> _Speaker:
         name = agent.name or ""
         person = self.people.by_name(name, agent.start)
         if person is None:
-            org = name.lower() in qr.NON_PERSONS or name.lower().rstrip("s") in qr.NON_PERSONS
+            org = (name.lower() in qr.NON_PERSONS or name.lower().rstrip("s") in qr.NON_PERSONS
+                   or (name.isupper() and len(name) > 1) or self._org_noun(name.split()[-1]) is not None)
             person = self.people.persons.setdefault(name, _Person(name, _gender(name), org=org))
             self.people.mentions.append(_Mention(agent.start, agent.start + len(name), person))
             self.people.mentions.sort(key=lambda m: m.start)
@@ -791,6 +1059,7 @@ class _Reader(_Extractor):
         self.unit_speaker: dict[int, _Speaker | None] = {}  # unit index -> speaker it leaves in context
         self.dash_quote: set[int] = set()
         for index, unit in enumerate(self.units):
+            self._index = index
             if unit.dash:
                 self._read_dash(index, unit)
             else:
@@ -803,19 +1072,37 @@ class _Reader(_Extractor):
         tail = self._tail(unit.body, unit.end)
         if tail is None and self._headline(unit):
             return  # a subheading or list item: no terminal punctuation, or too short to be speech
-        if tail is None:
+        said = self._this_says_inside(unit) if tail is None else None
+        if said:
+            stop, speaker, cue, rest = said
+            self._emit(unit.body, stop, speaker, "direct", cue, unit)
+            self._after_tail(rest, unit, speaker)
+        elif tail is None:
             speaker = self._context_speaker(index)
             self._emit(unit.body, unit.end, speaker, "direct", None, unit)
         else:
             speaker = self._resolve(tail.agent)
             self._note(tail.agent.start, speaker)
             self._emit(unit.body, tail.quote_end, speaker, "direct", tail.cue, unit)
-            self._continuation(tail.end, unit, speaker)
+            self._after_tail(tail.end, unit, speaker)
         self.dash_quote.add(index)
         self.unit_speaker[index] = speaker
 
+    def _after_tail(self, pos: int, unit: _Unit, speaker: _Speaker) -> None:
+        """What follows the attribution in a dash paragraph: more quote only after a new dash or mark.
+
+        "- A, siger han. - B." continues the quote; "- A, siger Holm. Det mener også andre." is the
+        reporter's text (in edited Nordic copy a quote resumes with a new dash), read like a plain
+        paragraph (it may hold indirect speech: "Han understreger, at ...").
+        """
+        rest = self.text[pos:unit.end]
+        if re.match(r"\s*(?:[-–—]\s|[\"«»“”„])", rest):
+            self._continuation(pos, unit, speaker)
+        elif len(_TOKEN.findall(rest)) >= 3:
+            self._read_sentences(pos, unit.end, unit)
+
     def _continuation(self, pos: int, unit: _Unit, speaker: _Speaker) -> None:
-        """Words after the attribution in a dash paragraph ("- A, siger han. B.") continue the quote."""
+        """Words after the attribution that open with a dash ("- A, siger han. - B.") continue the quote."""
         while pos < unit.end and len(_TOKEN.findall(self.text[pos:unit.end])) >= 3:
             tail = self._tail(pos, unit.end)
             if tail is None:
@@ -853,8 +1140,40 @@ class _Reader(_Extractor):
         stop = _END.search(self.text, max(agent.end, m.end("verb")), end)
         return _Tail(quote_end, _norm_cue(m.group("verb")), agent, stop.end())
 
+    def _this_says_inside(self, unit: _Unit) -> tuple[int, _Speaker, str, int] | None:
+        """"- Det er en skandale. Sådan lyder reaktionen fra X." : the quote stops at the attributing sentence."""
+        if not self.pat.this_says:
+            return None
+        for s, e in _sentences(self.text, unit.body, unit.end)[1:]:
+            m = self.pat.this_says.match(self.text, s)
+            if not m:
+                continue
+            agent = self._agent_after(m.end(), e)
+            speaker = self._resolve(agent)
+            if agent is None or not (speaker.name or speaker.role):
+                return None
+            self._note(agent.start, speaker)
+            stop = _END.search(self.text, max(agent.end, m.end()), e)
+            return s, speaker, _norm_cue(m.group()), stop.end()
+        return None
+
+    def _said_after(self, index: int) -> _Speaker | None:
+        """"- Vi er klar.\nDet siger X til DR.": the paragraph after names the speaker of this one."""
+        if index + 1 >= len(self.units) or self.units[index + 1].dash or not self.pat.this_says:
+            return None
+        unit = self.units[index + 1]
+        s, e = _sentences(self.text, unit.body, unit.end)[0]
+        m = self.pat.this_says.match(self.text, s)
+        if not m:
+            return None
+        speaker = self._resolve(self._agent_after(m.end(), e))
+        return speaker if speaker.name or speaker.role else None
+
     def _context_speaker(self, index: int) -> _Speaker:
         """Speaker of an unattributed dash paragraph, from its neighbours (see module docstring)."""
+        said = self._said_after(index)
+        if said:
+            return said
         prev = index - 1
         while prev >= 0 and self.units[prev].dash and prev not in self.dash_quote:
             prev -= 1  # a skipped subheading line does not break the chain
@@ -898,16 +1217,27 @@ class _Reader(_Extractor):
     # ---- other paragraphs
     def _read_plain(self, index: int, unit: _Unit) -> None:
         before = len(self.quotes)
-        self.consumed: list[tuple[int, int]] = []
-        intro: _Speaker | None = None
-        for s, e in _sentences(self.text, unit.body, unit.end):
-            intro = self._this_says(s, e) or intro
-            for open_, close in _quoted_spans(self.text, s, e):
-                self._read_marked(open_, close, s, e, unit)
-            self._read_indirect(s, e, unit)
+        intro = self._read_sentences(unit.body, unit.end, unit)
         made = [q for q in self.quotes[before:] if q.speaker]
         colon = self._colon_intro(unit)
         self.unit_speaker[index] = colon or intro or (self._speaker_of(made[-1]) if made else None)
+
+    def _read_sentences(self, start: int, end: int, unit: _Unit) -> _Speaker | None:
+        """Marked and indirect quotes in ``text[start:end]``; returns a "Det siger X" speaker if any."""
+        self.consumed: list[tuple[int, int]] = []
+        intro: _Speaker | None = None
+        sentences = _sentences(self.text, start, end)
+        spans = _quoted_spans(self.text, start, end)  # a quote may run over several sentences
+        for s, e in sentences:
+            intro = self._this_says(s, e) or intro
+            for open_, close in spans:
+                if s <= open_ < e:
+                    last = next((e2 for s2, e2 in sentences if s2 <= close < e2), e)
+                    self._read_marked(open_, close, s, max(e, last), unit)
+            if any(open_ < s and e - 3 <= close for open_, close in spans):
+                continue  # a sentence inside a longer quote has no indirect speech of its own
+            self._read_indirect(s, e, unit)
+        return intro
 
     def _speaker_of(self, quote: Quote) -> _Speaker:
         person = self.people.persons.get(quote.speaker or "")
@@ -954,7 +1284,34 @@ class _Reader(_Extractor):
             self._emit(open_ + 1, close, speaker, "direct", cue, unit)
             self.consumed.append((s, close + 1))
             return
+        if self._unattributed_sentence(open_, close, s, unit):
+            return
         self._read_partial(open_, close, s, e, unit)
+
+    def _unattributed_sentence(self, open_: int, close: int, s: int, unit: _Unit) -> bool:
+        """A whole quoted sentence without attribution continues the quote before it.
+
+        '"We must adapt," he said. "This is not easy."': the speaker of the previous quote in
+        the paragraph; a paragraph that is only a quote takes the speaker the paragraph before
+        left (as an unattributed dash paragraph does).
+        """
+        inner = self.text[open_ + 1:close].strip()
+        if not inner[:1].isupper() or not re.search(r"[.!?…]$", inner) and self.text[close + 1:close + 2] not in ".!?":
+            return False
+        if len(_TOKEN.findall(inner)) < 4 or self.text[s:open_].strip():
+            return False
+        earlier = [q for q in self.quotes if unit.start <= q.start < open_ and q.kind == "direct"]
+        if earlier:
+            speaker = self._speaker_of(earlier[-1])
+        elif not self.text[unit.body:open_].strip() and self.unit_speaker.get(self._index - 1):
+            speaker = self.unit_speaker[self._index - 1]
+        else:
+            return False
+        if not speaker or not speaker.name:
+            return False
+        self._emit(open_ + 1, close, speaker, "direct", None, unit)
+        self.consumed.append((open_, close + 1))
+        return True
 
     def _tail_after(self, pos: int, e: int) -> _Tail | None:
         """Attribution right after a closing mark: "», sier han" / '," he said' / '," said X'."""
@@ -1075,7 +1432,7 @@ class _Reader(_Extractor):
         for v in self.pat.verb.finditer(self.text, s, e):
             if _inside(v.start(), self.consumed) or _inside(v.start(), [(q.start, q.end) for q in self.quotes]):
                 continue
-            before = self._agent_before(s, v.start())
+            before = self._agent_before(s, v.start()) or self._coordinated_subject(s, v.start())
             after = None if before else self._agent_after(v.end(), e)
             agent = before or after
             if agent is None:
@@ -1090,6 +1447,19 @@ class _Reader(_Extractor):
             return True
         return False
 
+    def _coordinated_subject(self, s: int, verb_start: int) -> _Agent | None:
+        """"Finansministeren kalder det ..., men afviser, at ...": the sentence subject of a second verb."""
+        head = self.text[s:verb_start].rstrip(" ,")
+        if not re.search(r"(?:^|\s)(?:og|men|and|but|och|samt|mens|men)$", head, re.IGNORECASE):
+            return None
+        agent = self._agent_after(s, verb_start)
+        if agent is None or len(_WORDS.findall(self.text, s, agent.start)) > 1:
+            return None
+        if agent.kind == "name" and (self._sentence_word(_WORDS.match(self.text, agent.start))
+                                     or self.people.by_name(agent.name or "", agent.start) is None):
+            return None  # "Fire måneder efter ... og sagde": not a person
+        return agent
+
     def _reported_clause(self, pos: int, e: int, verb: str, *, bare: bool) -> int | None:
         """Where the reported clause starts after the verb (and agent), or None if there is none."""
         window = self.text[pos:e]
@@ -1098,13 +1468,14 @@ class _Reader(_Extractor):
             return pos + m.end() if len(_TOKEN.findall(window[m.end():])) >= 3 else None
         if bare and verb in self.pat.bare:
             words = window.split()
-            if len(words) >= 4 and words[0][:1].isalpha() and words[0].lower() not in _NOT_CLAUSE_START:
+            if len(words) >= 3 and words[0][:1].isalpha() and words[0].lower() not in _NOT_CLAUSE_START:
                 return pos + len(window) - len(window.lstrip())
         return None
 
 
 _NOT_CLAUSE_START = frozenset(
-    ["til", "to", "ja", "nei", "nej", "no", "yes", "noe", "noget", "något", "something", "det", "dette", "that", "this", "han", "hun", "hon", "ho", "he", "she", "dem", "them", "om", "about", "for", "for", "med", "with", "på", "på", "i", "in", "at"]
+    ["til", "to", "ja", "nei", "nej", "no", "yes", "noe", "noget", "något", "something", "det", "dette", "that", "this", "han", "hun", "hon", "ho", "he", "she", "dem", "them", "om", "about", "for", "for", "med", "with", "på", "på", "i", "in", "at",
+     "on", "during", "under", "efter", "etter", "after", "fra", "frå", "from", "over", "overfor"]
 )
 
 
