@@ -91,3 +91,52 @@ def test_one_by_one_and_reversed_ingest_give_nearly_the_same_events(tmp_path):
         storylines_single = partition(reopened, "storyline")
     assert pair_agreement(events_batch, events_single) >= 0.95
     assert pair_agreement(storylines_batch, storylines_single) >= 0.9
+
+
+MENU = "Abonnez-vous à notre lettre du matin"
+BODIES = [
+    "Le gouvernement a présenté mercredi un budget qui réduit les dépenses de l'État de deux milliards d'euros.",
+    "Un incendie a détruit trois entrepôts dans le port de Marseille dans la nuit de lundi à mardi.",
+    "La sélection nationale a battu la Belgique deux buts à zéro en match amical au Stade de France.",
+    "Les agriculteurs bretons manifestent contre la baisse du prix du lait payé par les laiteries.",
+]
+
+
+def test_a_title_learned_as_boilerplate_gives_way_to_the_first_real_line():
+    # Pages whose first line is a site menu: the reader takes that line as the title.
+    pages = [
+        Article(id=i + 1, source=f"{i}.txt", title=MENU, text=f"{MENU}\n{body}", language="fr",
+                published=f"2026-09-0{i + 1}", published_precision="day", published_sort=f"2026-09-0{i + 1}T00:00:00")
+        for i, body in enumerate(BODIES)
+    ]
+    engine = StoryEngine()
+    # One batch: what the first three pages teach is used for the fourth in the same batch.
+    result = engine.process(pages)
+    first, last = result.features[0], result.features[-1]
+    assert first.title == MENU
+    assert last.title == BODIES[-1]
+    assert not any(term.startswith("abonn") for term in last.terms)
+
+
+def test_a_storyline_far_smaller_than_another_joins_it_at_the_joining_threshold():
+    from newsthread.cluster import ArticleVector
+
+    def absorbed(big_size):
+        engine = StoryEngine(absorb_size=3, absorb_ratio=10.0)
+        storylines = engine.storylines_
+
+        def storyline(size, names, first_id):
+            cluster = storylines.new_cluster()
+            for i in range(size):
+                storylines.add(cluster, ArticleVector(first_id + i, names, "fr", "t", 20000.0 + i, 20001.0 + i), 1.0)
+            return cluster
+
+        big = storyline(big_size, {"@Syria": 0.8, "@Damascus": 0.6}, 1)
+        small = storyline(4, {"@Syria": 0.2125, "@Homs": 0.977}, 100)
+        # Similarity 0.17: above the joining threshold (0.15), below the merge threshold (0.2).
+        assert storylines.threshold < storylines.cluster_similarity(small, big) < engine.storyline_merge_threshold
+        return engine._absorb_small_storylines({small.id}) == {small.id: big.id}
+
+    assert absorbed(40)
+    # Not ten times larger: the two stay apart.
+    assert not absorbed(20)

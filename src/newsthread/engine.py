@@ -18,6 +18,14 @@ Decisions, each with its reason:
   and places", and names are what survives translation. An article that joins an
   event joins that event's storyline; only an article that starts an event is
   matched against storylines.
+* A small storyline joins a much larger one it resembles (``absorb_*``): next to
+  a storyline ten times its size it is judged like one article, at the joining
+  threshold, not at the stricter threshold for merging two storylines.
+* Lines learned as boilerplate (``dedup``) are left out before anything is
+  compared, the title too when it is one of them (web pages whose first line is
+  a menu): the first real line of the text then stands in for it. Articles go
+  through one at a time, even within a batch, so what one teaches is used for
+  the next.
 """
 
 from __future__ import annotations
@@ -32,12 +40,16 @@ import numpy as np
 from .cluster import ArticleVector, Cluster, OnlineClusterer, _resolve_chains
 from .dedup import Fingerprint, NearDuplicateIndex
 from .model import Article
-from .represent import DocumentFrequencies, article_terms, name_profile, name_terms, tfidf
+from .represent import NAME_PROFILE_SIZE, DocumentFrequencies, article_terms, name_profile, name_terms, tfidf
 
 EPOCH = date(1970, 1, 1).toordinal()
 # How many days a date of each precision can mean, so a month-precise seed date
 # overlaps every day of its month.
 SPAN_DAYS = {"year": 365.0, "month": 31.0, "day": 1.0, "minute": 1 / 1440, "second": 1 / 86400}
+
+# The stand-in title taken from a text line when the article's own title is boilerplate.
+TITLE_CHARS = 160
+TITLE_MIN_WORDS = 5  # shorter lines are datelines, bylines and menu items
 
 EntityExtractor = Callable[[str, str], list[str]]
 
@@ -110,11 +122,19 @@ class StoryEngine:
         joining threshold: a storyline's centroid sums many articles and shares
         some names with every neighbouring conflict, so merging at the joining
         threshold chains separate storylines together.
-    absorb_size:
-        After each batch, storylines smaller than this join their most similar
-        storyline in the window when it shares any weighted name at all
-        (``absorb_threshold``): an isolated article about a known conflict is
-        more likely a part of it than a storyline of its own.
+    absorb_size, absorb_threshold:
+        After each batch, a storyline smaller than ``absorb_size`` joins its most
+        similar storyline in the window when they share a name of some weight
+        (similarity ``absorb_threshold``): an isolated article about a known
+        conflict is more likely a part of it than a storyline of its own. 0.1 asks
+        for more than a shared country mentioned in passing (0.02, the first
+        choice, put a Svalbard sea-ice story into a Baltic cable storyline through
+        "Norway").
+    absorb_ratio:
+        A storyline of any size joins one at least this many times larger when
+        their similarity clears the *joining* threshold ``storyline_threshold``:
+        beside a storyline ten times its size it weighs like one article, and the
+        higher merge threshold is there to keep two big centroids from chaining.
     duplicate_threshold:
         Near-duplicate similarity (see :class:`~newsthread.dedup.NearDuplicateIndex`).
     duplicate_window_days:
@@ -136,7 +156,8 @@ class StoryEngine:
         storyline_merge_threshold: float = 0.2,
         storyline_undated_threshold: float = 0.3,
         absorb_size: int = 3,
-        absorb_threshold: float = 0.02,
+        absorb_threshold: float = 0.1,
+        absorb_ratio: float = 10.0,
         duplicate_threshold: float = 0.5,
         duplicate_window_days: float = 7.0,
         embedding_weight: float = 0.5,
@@ -146,6 +167,7 @@ class StoryEngine:
         self.storyline_merge_threshold = storyline_merge_threshold
         self.duplicate_window_days = duplicate_window_days
         self.absorb_threshold = absorb_threshold
+        self.absorb_ratio = absorb_ratio
         self.entity_names = entity_names or default_entity_names
         self.term_frequencies_ = DocumentFrequencies()
         self.name_frequencies_ = DocumentFrequencies()
@@ -157,13 +179,14 @@ class StoryEngine:
         self.storylines_ = OnlineClusterer(
             threshold=storyline_threshold, window_days=storyline_window_days, embedding_weight=0.0,
             undated_threshold=storyline_undated_threshold,
-            centroid_terms=40, query_terms=8,
+            centroid_terms=40, query_terms=NAME_PROFILE_SIZE,
         )
         self.duplicate_of_: dict[int, int] = {}
         self.copies_of_: dict[int, set[int]] = {}
         self.start_of_: dict[int, float | None] = {}
         self.changed_originals_: dict[int, int | None] = {}
         self.storyline_of_event_: dict[int, int] = {}
+        self.absorb_checked_: dict[int, int] = {}  # storyline -> its size when last checked for absorbing
         self.events_of_storyline_: dict[int, set[int]] = {}
 
     # -- features -------------------------------------------------------------------
@@ -172,13 +195,19 @@ class StoryEngine:
         assert article.id is not None, "the engine works on stored articles"
         # Lines seen across unrelated articles (menus, newsletter plugs) say nothing about the story.
         text = self.duplicates_.without_boilerplate(article.text)
-        names = Counter("@" + name for name in self.entity_names(f"{article.title}\n{text}", article.language))
-        terms = article_terms(article.title, text, article.language) + names
+        # A page's first line is often its site's name or menu ("Boutique le Point"), and
+        # readers take it as the title: then the first line that is not boilerplate stands in.
+        title = article.title
+        if self.duplicates_.is_boilerplate(title):
+            lines = [line.strip() for line in text.split("\n") if line.strip()]
+            title = next((line for line in lines if len(line.split()) >= TITLE_MIN_WORDS), "")[:TITLE_CHARS]
+        names = Counter("@" + name for name in self.entity_names(f"{title}\n{text}", article.language))
+        terms = article_terms(title, text, article.language) + names
         self.term_frequencies_.partial_fit(terms)
         self.name_frequencies_.partial_fit(names)
         start, end = article_span(article)
         return ArticleFeatures(
-            article_id=article.id, language=article.language, title=article.title, start=start, end=end,
+            article_id=article.id, language=article.language, title=title or article.title, start=start, end=end,
             terms=tfidf(terms, self.term_frequencies_), names=name_profile(names, self.name_frequencies_),
             fingerprint=self.duplicates_.fingerprint(f"{article.title}\n{article.text}"),
             outlet=article.outlet, embedding=embedding,
@@ -188,9 +217,15 @@ class StoryEngine:
     def process(self, articles: Iterable[Article], embeddings: dict[int, np.ndarray] | None = None) -> BatchResult:
         """Assign a batch of stored articles; consolidate the events and storylines it touched."""
         embeddings = embeddings or {}
-        features = [self.features(a, embeddings.get(a.id)) for a in articles if a.id not in self.events_.assignment_]
+        features: list[ArticleFeatures] = []
         touched_events: set[int] = set()
-        for item in features:
+        # One article at a time, features then assignment, so that boilerplate learned
+        # from an article is already left out of the next one in the same batch.
+        for article in articles:
+            if article.id in self.events_.assignment_:
+                continue
+            item = self.features(article, embeddings.get(article.id))
+            features.append(item)
             touched_events.add(self._assign(item))
         merged_events = self.events_.consolidate(sorted(touched_events))
         forced_storyline_merges = self._follow_event_merges(merged_events)
@@ -302,31 +337,53 @@ class StoryEngine:
         self.events_of_storyline_.setdefault(storyline_id, set()).add(event_id)
 
     def _absorb_small_storylines(self, touched: set[int]) -> dict[int, int]:
+        """Merge small storylines into a much larger one they resemble; return the merges.
+
+        A storyline under ``absorb_size`` joins its most similar storyline at
+        ``absorb_threshold``. A larger one joins a storyline at least
+        ``absorb_ratio`` times its size at the *joining* threshold: next to a big
+        storyline it is like one article, and the higher merge threshold exists
+        only to keep two big centroids from chaining.
+        """
         merged: dict[int, int] = {}
-        for storyline_id in sorted(touched):
-            small = self.storylines_.clusters_.get(storyline_id)
+        clusters = self.storylines_.clusters_
+        for storyline_id in sorted(touched, key=lambda s: (clusters[s].size if s in clusters else 0, s)):
+            small = clusters.get(storyline_id)
             # An undated storyline has no window to be absorbed within: it stays on its own.
-            if small is None or small.size >= self.absorb_size or small.start is None:
+            if small is None or small.start is None:
                 continue
-            best, best_score = None, self.absorb_threshold
+            tiny = small.size < self.absorb_size
+            # Like consolidation, a larger storyline is checked again only once it has grown by a quarter.
+            if not tiny and small.size < 1.25 * self.absorb_checked_.get(small.id, 0):
+                continue
+            if not tiny:
+                self.absorb_checked_[small.id] = small.size
+            best, best_score = None, self.absorb_threshold if tiny else self.storylines_.threshold
+            # Every name of the small storyline finds candidates: its heaviest names are often
+            # the ones no big storyline lists (a local official), while the name it shares
+            # with the storyline it belongs to (the country) weighs less.
             candidates = self.storylines_.index_.candidates(
-                list(small.centroid(8)), small.start, small.end, self.storylines_.window_days
+                list(small.centroid(self.storylines_.centroid_terms)), small.start, small.end,
+                self.storylines_.window_days,
             )
             for other_id in candidates:
-                other = self.storylines_.clusters_.get(other_id)
-                if other is None or other.id == small.id or other.size < small.size or other.start is None:
+                other = clusters.get(other_id)
+                if other is None or other.id == small.id or other.start is None:
+                    continue
+                if other.size < (small.size if tiny else self.absorb_ratio * small.size):
                     continue
                 score = self.storylines_.cluster_similarity(small, other)
-                if score > best_score:
+                if score >= best_score:
                     best, best_score = other, score
             if best is not None:
                 self.storylines_.merge(best, small)
                 merged[small.id] = best.id
-        return merged
+        return _resolve_chains(merged)
 
     def _follow_storyline_merges(self, merged: dict[int, int]) -> None:
         """Move the events of each dropped storyline to the one it merged into."""
         for dropped, kept in merged.items():
+            self.absorb_checked_.pop(dropped, None)
             for event_id in self.events_of_storyline_.pop(dropped, set()):
                 self._set_storyline(event_id, kept)
 

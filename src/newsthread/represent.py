@@ -122,8 +122,11 @@ def tfidf(terms: Counter, frequencies: DocumentFrequencies, *, top: int = 60) ->
     return {t: w / norm for t, w in weights.items()}
 
 
+NAME_PROFILE_SIZE = 15
+
+
 def name_profile(
-    names: Counter, frequencies: DocumentFrequencies, *, top: int = 15, idf_power: float = 0.5
+    names: Counter, frequencies: DocumentFrequencies, *, top: int = NAME_PROFILE_SIZE, idf_power: float = 0.5
 ) -> dict[str, float]:
     """The few names an article is about, L2-normalised, for storylines.
 
