@@ -5,12 +5,16 @@ Usage::
     pip install -e '.[train]'
     python scripts/fit_similarity.py training_set.csv [--cache /tmp/newsthread-cache/e5] [--out PATH]
 
+Embedding the ~1,500 texts (lead, title and the next 100 words) takes about 15 minutes
+on a busy two-core machine; ``--cache`` keeps them for the next run.
+
 The CSV is the task's training file with texts (see docs/evaluation.md for where to get
 it). Two logistic models are fitted on soft labels ``(4 - Overall) / 3``, one with the
 embedding features and one without (``PairScorer(embeddings=False)``). Each is
 cross-validated first, 5 folds by pair, with pairs that share an article kept in one fold,
 so the reported cross-validated Pearson r is a figure for unseen pairs; the in-sample r is
-printed beside it. The same-story threshold is the one that maximises F1 of
+printed beside it. The language centres of the embeddings (mean embedding per language,
+stored with the models) are learned from the training folds' texts only. The same-story threshold is the one that maximises F1 of
 ``Overall <= 1.5`` on the cross-validated predictions.
 
 scikit-learn is needed here only; the package applies the stored coefficients with numpy.
@@ -30,11 +34,19 @@ from sklearn.model_selection import GroupKFold
 
 from newsthread.evaluate.metrics import decision_scores, pearson
 from newsthread.evaluate.similarity import SAME_STORY, GoldPair, load_pairs, scorer_for
-from newsthread.similarity import MODEL_PATH, model_inputs
+from newsthread.similarity import MODEL_PATH, PairScorer, language_centres, model_inputs
 
 # A separate within-language lexical feature was tried: CV r +0.002, collinear, dropped.
+# Also tried with the dense features (CV r, same folds; 0.795 without them): character 4-gram
+# TF-IDF cosine -0.002, typed entity overlap (entities.extract_entities) +0.0005, embedding of the
+# whole text +0.001 (0.77 alone, below the lead's 0.78, and twice as slow), e5 "query:" prefix
+# -0.007, removing top principal components -0.004..-0.02, gradient boosting 0.781-0.789,
+# ridge on -Overall 0.777 (the sigmoid's shape helps), learned per-dimension weights 0.788.
 LEXICAL = ["sqrt:lexical", "sqrt:names", "numbers", "length_ratio", "same_language"]
-FEATURE_SETS = {"embeddings": ["embed_lead", "embed_title", *LEXICAL], "lexical": LEXICAL}
+DENSE = ["embed_lead_centred", "embed_title_centred", "embed_chunks_centred"]
+FEATURE_SETS = {"embeddings": [*DENSE, *LEXICAL], "lexical": LEXICAL}
+# The embedded pieces the features need (see newsthread.similarity.PIECES).
+PIECES = ["lead", "title", "next"]
 FOLDS = 5
 # Strong enough to keep seven coefficients sensible on ~800 pairs; r barely moves between 0.1 and 10.
 C = 1.0
@@ -75,9 +87,34 @@ def predict(params: dict, x: np.ndarray) -> np.ndarray:
     return 1 / (1 + np.exp(-(params["intercept"] + ((x - params["mean"]) / params["scale"]) @ params["coef"])))
 
 
-def cross_validated(x: np.ndarray, target: np.ndarray, groups: np.ndarray) -> np.ndarray:
+def language_centres_of(scorer: PairScorer, pairs: list[GoldPair], rows: np.ndarray | None = None) -> dict:
+    """Language centres of each embedded piece, from the texts of ``pairs`` (or of ``rows`` of them)."""
+    chosen = pairs if rows is None else [pairs[i] for i in rows]
+    centres = {}
+    for piece in PIECES:
+        vectors = scorer.embeddings_of([g.pair for g in chosen], piece)
+        by_article = {}
+        for index, gold in enumerate(chosen):
+            first, second = gold.articles
+            by_article[first] = (vectors[2 * index], gold.pair.language1)
+            by_article[second] = (vectors[2 * index + 1], gold.pair.language2)
+        centres[piece] = language_centres(by_article.values())
+    return centres
+
+
+def fold_inputs(scorer: PairScorer, pairs: list[GoldPair], sparse: list[dict], names: list[str], centres: dict):
+    """Model inputs of every pair with the dense features centred on ``centres``."""
+    scorer.centres = centres
+    dense = scorer.dense_features([g.pair for g in pairs], PIECES)
+    return np.array([model_inputs({**f, **d}, names) for f, d in zip(sparse, dense, strict=True)])
+
+
+def cross_validated(inputs, target: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Held-out predictions; ``inputs(train_rows)`` gives every pair's inputs with whatever is
+    learned without labels (the language centres) learned from the training rows only."""
     predictions = np.zeros(len(target))
-    for train, test in GroupKFold(n_splits=FOLDS).split(x, target, groups):
+    for train, test in GroupKFold(n_splits=FOLDS).split(target, target, groups):
+        x = inputs(train)
         predictions[test] = predict(fit_soft_logistic(x[train], target[train]), x[test])
     return predictions
 
@@ -89,12 +126,14 @@ def best_threshold(similarity: np.ndarray, same: list[bool]) -> tuple[float, dic
     return float(threshold), decision_scores(same, list(similarity >= threshold))
 
 
-def fit_model(name: str, features: list[dict], pairs: list[GoldPair], groups: np.ndarray) -> dict:
+def fit_model(name: str, scorer: PairScorer, sparse: list[dict], pairs: list[GoldPair], groups: np.ndarray) -> dict:
     names = FEATURE_SETS[name]
-    x = np.array([model_inputs(f, names) for f in features])
+    x = fold_inputs(scorer, pairs, sparse, names, language_centres_of(scorer, pairs))
     overall = np.array([g.overall for g in pairs])
     target = (4 - overall) / 3
-    held_out = cross_validated(x, target, groups)
+    held_out = cross_validated(
+        lambda rows: fold_inputs(scorer, pairs, sparse, names, language_centres_of(scorer, pairs, rows)), target, groups
+    )
     params = fit_soft_logistic(x, target)
     fitted = predict(params, x)
     same = [bool(v <= SAME_STORY) for v in overall]
@@ -126,18 +165,31 @@ def main() -> None:
     pairs, dropped = load_pairs(args.csv)
     groups = article_groups(pairs)
     print(f"{len(pairs)} gold pairs in {len(set(groups))} article groups; dropped {dropped}")
-    features = scorer_for(pairs, embeddings=True, cache=args.cache, model={}).features([g.pair for g in pairs])
-    models = {name: fit_model(name, features, pairs, groups) for name in FEATURE_SETS}
+    scorer = scorer_for(pairs, embeddings=True, cache=args.cache, model={})
+    sparse = scorer.features([g.pair for g in pairs], PIECES)
+    models = {name: fit_model(name, scorer, sparse, pairs, groups) for name in FEATURE_SETS}
+    centres = language_centres_of(scorer, pairs)
     for name, model in models.items():
         print(name, json.dumps(model["fit"], indent=1))
         print("  coefficients", dict(zip(model["features"], model["coef"], strict=True)), "threshold", model["threshold"])
     digest = hashlib.sha256(Path(args.csv).read_bytes()).hexdigest()
     document = {
-        "description": "PairScorer models fitted by scripts/fit_similarity.py; sigmoid(intercept + coef . (x - mean) / scale)",
+        "description": (
+            "PairScorer models fitted by scripts/fit_similarity.py; sigmoid(intercept + coef . (x - mean) / scale);"
+            " centres: mean embedding per 'piece/language' ('*' = all), subtracted before cosines"
+        ),
         "trained_on": {"file": Path(args.csv).name, "sha256": digest, "pairs": len(pairs), "date": date.today().isoformat()},
         "models": models,
     }
-    Path(args.out).write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+    # Mean embedding per language of the training texts, by embedded piece ("*": all languages),
+    # one vector a line (4 decimals: the centred cosines move by less than 1e-4).
+    vectors = ",\n".join(
+        f'  "{piece}/{language}": ' + json.dumps([round(float(v), 4) for v in vector])
+        for piece, by_language in centres.items() for language, vector in sorted(by_language.items())
+    )
+    text = json.dumps(document, indent=1)[:-2] + ',\n "centres": {\n' + vectors + "\n }\n}\n"
+    json.loads(text)
+    Path(args.out).write_text(text, encoding="utf-8")
     print(f"wrote {args.out}")
 
 

