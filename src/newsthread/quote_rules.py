@@ -79,7 +79,48 @@ PERSON_NOUNS: tuple[str, ...] = (
     "kjelde", "källa", "source", "witness", "resident", "bonde", "landmand", "fisker", "fiskar", "studerende",
     "student", "pensionist", "pensjonist", "pensjonær", "mamma", "pappa", "ven", "venn", "vän", "friend",
     "kollega", "colleague", "chauffør", "sjåfør", "chaufför", "driver", "fører", "pilot", "ejer", "eier", "ägare",
-    "owner", "bruger", "bruker", "brukar", "användare", "user", "forbruger", "forbruker", "konsument")
+    "owner", "bruger", "bruker", "brukar", "användare", "user", "forbruger", "forbruker", "konsument",
+    "cyklist", "syklist", "bilist", "fodgænger", "fotgjenger", "fotgängare", "arbejder", "arbeider", "arbetare",
+    "soldat", "soldier", "flygtning", "flyktning", "refugee")
+
+# The gender a plain person noun gives a pronoun that refers back to it ("En kvinde ... siger hun").
+PERSON_NOUN_GENDER: dict[str, str] = {
+    **dict.fromkeys(["kvinde", "kvinne", "kvinna", "woman", "pige", "jente", "flicka", "girl", "mor", "mother",
+                     "datter", "dotter", "daughter", "søster", "syster", "sister", "mamma"], "f"),
+    **dict.fromkeys(["mand", "mann", "man", "dreng", "gutt", "pojke", "boy", "far", "father", "søn", "sønn", "son",
+                     "bror", "brother", "pappa"], "m"),
+}
+
+# Capitalised function words inside a capitalised run make it an organisation's name, not a
+# person's ("Leger Uten Grenser", "Save The Children"). Matched on the inner words of a run only.
+ORG_CONNECTORS: frozenset[str] = frozenset(
+    ["uden", "uten", "utan", "without", "mod", "mot", "against", "og", "och", "and", "of", "for", "til", "till",
+     "med", "with"])
+
+# Nationality adjectives (stem without -e/-a) and the countries whose genitive means the same:
+# "den amerikanske præsident" is the person introduced as "USA's præsident" or "amerikanske
+# præsident", never "Ruslands præsident".
+NATIONALITIES: dict[str, tuple[str, ...]] = {
+    "dansk": ("danmark",), "danish": ("danmark", "denmark"), "norsk": ("norge", "noreg"), "norwegian": ("norway",),
+    "svensk": ("sverige",), "swedish": ("sweden",), "finsk": ("finland",), "islandsk": ("island",),
+    "tysk": ("tyskland",), "german": ("germany",), "fransk": ("frankrig", "frankrike"), "french": ("france",),
+    "britisk": ("storbritannien", "storbritannia", "england"), "british": ("britain", "uk"),
+    "engelsk": ("england",), "amerikansk": ("usa", "amerika"), "american": ("usa", "us", "america"),
+    "russisk": ("rusland", "russland", "ryssland"), "rysk": ("ryssland",), "russian": ("russia",),
+    "ukrainsk": ("ukraine", "ukraina"), "ukrainian": ("ukraine",), "kinesisk": ("kina",), "chinese": ("china",),
+    "japansk": ("japan",), "indisk": ("indien", "india"), "iransk": ("iran",), "israelsk": ("israel",),
+    "palæstinensisk": ("palæstina",), "palestinsk": ("palestina",), "tyrkisk": ("tyrkiet", "tyrkia"),
+    "turkisk": ("turkiet",), "græsk": ("grækenland",), "gresk": ("hellas",), "grekisk": ("grekland",),
+    "italiensk": ("italien", "italia"), "spansk": ("spanien", "spania"), "polsk": ("polen",),
+    "hollandsk": ("holland",), "nederlandsk": ("nederland", "nederlandene"), "belgisk": ("belgien", "belgia"),
+    "canadisk": ("canada",), "kanadensisk": ("kanada",), "mexicansk": ("mexico",), "brasiliansk": ("brasilien", "brasil"),
+    "syrisk": ("syrien", "syria"), "egyptisk": ("egypten",), "saudiarabisk": ("saudi-arabien", "saudi-arabia"),
+    "nordkoreansk": ("nordkorea",), "sydkoreansk": ("sydkorea",), "sørkoreansk": ("sør-korea",),
+    "ungarsk": ("ungarn",), "østrigsk": ("østrig",), "østerriksk": ("østerrike",), "schweizisk": ("schweiz",),
+    "sveitsisk": ("sveits",), "estisk": ("estland",), "lettisk": ("letland", "latvia"), "litauisk": ("litauen",),
+    "hviderussisk": ("hviderusland",), "belarusisk": ("belarus",), "afghansk": ("afghanistan",),
+    "irakisk": ("irak",), "libanesisk": ("libanon",), "venezuelansk": ("venezuela",), "argentinsk": ("argentina",),
+}
 
 # Definite and genitive endings a role head may carry ("-en", "-n", "-et", "-a", "-s").
 ROLE_SUFFIXES: tuple[str, ...] = ("", "en", "n", "et", "a", "s", "ens", "ns", "ets")
@@ -98,8 +139,34 @@ ORG_NOUNS: tuple[str, ...] = (
     "bureau", "domstol", "court", "ret", "rett", "tingrett", "lagmannsrett", "hovedstyrelse", "ledelse", "leiing",
     "ledning", "management", "rederi", "reederi", "avis", "avisen", "tidning", "newspaper", "kanal", "channel",
     "ambassade", "ambassad", "embassy", "kontor", "office", "sekretariat", "hær", "hær", "armé", "army", "forsvar",
-    "militær", "military", "brandvæsen", "brannvesen", "räddningstjänst", "beredskab", "beredskap")
+    "militær", "military", "brandvæsen", "brannvesen", "räddningstjänst", "beredskab", "beredskap",
+    # agencies named by a genitive or adjective in front: "Statens vegvesen", "Innlandet politidistrikt",
+    # "Statens kartverk", "Arbeidstilsynet", "Ankenævnet"
+    "vesen", "væsen", "distrikt", "tilsyn", "nævn", "nemnd", "verk", "værk")
 ORG_SUFFIXES: tuple[str, ...] = ("", "et", "en", "a", "n", "s", "ets", "ens", "t")
+
+# Organisation nouns whose definite compound names one public body: a sentence-initial
+# "Udenrigsministeriet oplyser" / "Arbeidstilsynet opplyser" keeps that word as the speaker
+# when no organisation named in the article resolves it (unlike "Flyselskabet": any airline).
+PUBLIC_BODIES: frozenset[str] = frozenset(
+    ["ministerium", "ministerie", "departement", "direktorat", "styrelse", "myndighed", "myndighet", "politi",
+     "polis", "tilsyn", "vesen", "væsen", "nævn", "nemnd", "etat", "domstol", "tingrett", "lagmannsrett",
+     "ambassade", "ambassad", "brandvæsen", "brannvesen", "räddningstjänst", "beredskab", "beredskap", "forsvar"])
+
+# Organisation nouns that may refer to the organisation the last sentences were about
+# ("Danske Seniorer er positive. «...», skriver foreningen"); specific ones ("politiet",
+# "ministeriet") only resolve to a name that holds them.
+GENERIC_ORG_NOUNS: frozenset[str] = frozenset(
+    ["organisation", "organisasjon", "organization", "forening", "förening", "forbund", "förbund", "selskab",
+     "selskap", "bolag", "company", "firm", "firma", "koncern", "konsern", "group", "virksomhed", "virksomhet",
+     "verksamhet", "klub", "klubb", "club", "union", "parti", "party"])
+# Finite verbs after a sentence-initial subject that make it a subject ("Danske Seniorer er mere positive").
+SUBJECT_VERBS: frozenset[str] = frozenset(
+    ["er", "var", "är", "is", "was", "har", "havde", "hadde", "hade", "has", "had", "vil", "ville", "kan", "kunne",
+     "skal", "skulle", "ska", "må", "will", "would", "can", "could", "must", "should"])
+
+# Organisation nouns for a news medium: "ifølge avisen" is never the organisation the article is about.
+MEDIA_NOUNS: frozenset[str] = frozenset(["avis", "avisen", "tidning", "newspaper", "kanal", "channel"])
 
 # News media and platforms: a source of a report, never what "selskapet" refers to.
 MEDIA: frozenset[str] = frozenset(
@@ -160,13 +227,13 @@ class QuoteRules:
     extra: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-_DA_VERBS = ["siger", "sagde", "sagt", "sige", "udtaler", "udtalte", "udtalt", "tilføjer", "tilføjede", "tilføjet", "fortsætter", "fortsatte", "pointerer", "pointerede", "understreger", "understregede", "understreget", "påpeger", "påpegede", "påpeget", "skriver", "skrev", "fortæller", "fortalte", "forklarer", "forklarede", "forklaret", "mener", "mente", "uddyber", "uddybede", "oplyser", "oplyste", "erkender", "erkendte", "konstaterer", "konstaterede", "vurderer", "vurderede", "advarer", "advarede", "lover", "lovede", "svarer", "svarede", "spørger", "spurgte", "understreger", "slår", "fast", "slog", "fast", "medgiver", "indrømmer", "indrømmede", "fastslår", "fastslog", "betoner", "betonede", "meddeler", "meddelte", "forsikrer", "forsikrede", "siges", "råber", "råbte", "hævder", "hævdede", "argumenterer", "argumenterede", "beretter", "berettede", "melder", "meldte", "erklærer", "erklærede", "afviser", "afviste", "bekræfter", "bekræftede", "henviser", "henviste", "tilføjede"]
+_DA_VERBS = ["forventer", "forventede", "anslår", "anslog", "siger", "sagde", "sagt", "sige", "udtaler", "udtalte", "udtalt", "tilføjer", "tilføjede", "tilføjet", "fortsætter", "fortsatte", "pointerer", "pointerede", "understreger", "understregede", "understreget", "påpeger", "påpegede", "påpeget", "skriver", "skrev", "fortæller", "fortalte", "forklarer", "forklarede", "forklaret", "mener", "mente", "uddyber", "uddybede", "oplyser", "oplyste", "erkender", "erkendte", "konstaterer", "konstaterede", "vurderer", "vurderede", "advarer", "advarede", "lover", "lovede", "svarer", "svarede", "spørger", "spurgte", "understreger", "slår", "fast", "slog", "fast", "medgiver", "indrømmer", "indrømmede", "fastslår", "fastslog", "betoner", "betonede", "meddeler", "meddelte", "forsikrer", "forsikrede", "siges", "råber", "råbte", "hævder", "hævdede", "argumenterer", "argumenterede", "beretter", "berettede", "melder", "meldte", "erklærer", "erklærede", "afviser", "afviste", "bekræfter", "bekræftede", "henviser", "henviste", "tilføjede"]
 
-_NB_VERBS = ["sier", "sa", "sagt", "si", "uttaler", "uttalte", "uttalt", "legger", "til", "la", "til", "lagt", "til", "fortsetter", "fortsatte", "påpeker", "påpekte", "understreker", "understrekte", "understreket", "forteller", "fortalte", "forklarer", "forklarte", "skriver", "skrev", "mener", "mente", "opplyser", "opplyste", "erkjenner", "erkjente", "konstaterer", "konstaterte", "vurderer", "vurderte", "advarer", "advarte", "lover", "lovte", "svarer", "svarte", "spør", "spurte", "slår", "fast", "slo", "fast", "innrømmer", "innrømmet", "fastslår", "fastslo", "hevder", "hevdet", "melder", "meldte", "erklærer", "erklærte", "avviser", "avviste", "bekrefter", "bekreftet", "utdyper", "utdypet", "argumenterer", "argumenterte", "tilføyer", "tilføyde", "varsler", "varslet", "forsikrer", "forsikret"]
+_NB_VERBS = ["forventer", "forventet", "anslår", "anslo", "sier", "sa", "sagt", "si", "uttaler", "uttalte", "uttalt", "legger", "til", "la", "til", "lagt", "til", "fortsetter", "fortsatte", "påpeker", "påpekte", "understreker", "understrekte", "understreket", "forteller", "fortalte", "forklarer", "forklarte", "skriver", "skrev", "mener", "mente", "opplyser", "opplyste", "erkjenner", "erkjente", "konstaterer", "konstaterte", "vurderer", "vurderte", "advarer", "advarte", "lover", "lovte", "svarer", "svarte", "spør", "spurte", "slår", "fast", "slo", "fast", "innrømmer", "innrømmet", "fastslår", "fastslo", "hevder", "hevdet", "melder", "meldte", "erklærer", "erklærte", "avviser", "avviste", "bekrefter", "bekreftet", "utdyper", "utdypet", "argumenterer", "argumenterte", "tilføyer", "tilføyde", "varsler", "varslet", "forsikrer", "forsikret"]
 
-_NN_VERBS = ["seier", "sa", "sagt", "seie", "uttaler", "uttalte", "uttalar", "uttala", "legg", "til", "la", "til", "lagt", "til", "held", "fram", "heldt", "fram", "fortset", "fortsette", "påpeikar", "påpeika", "påpeiker", "understrekar", "understreka", "understreker", "fortel", "fortalde", "forklarar", "forklarte", "skriv", "skreiv", "meiner", "meinte", "opplyser", "opplyste", "konstaterer", "konstaterte", "vurderer", "åtvarar", "åtvara", "lovar", "lova", "svarar", "svara", "spør", "spurde", "slår", "fast", "slo", "fast", "innrømmer", "hevdar", "hevda", "melder", "stadfestar", "stadfesta", "avviser"]
+_NN_VERBS = ["forventar", "forventa", "anslår", "anslo", "seier", "sa", "sagt", "seie", "uttaler", "uttalte", "uttalar", "uttala", "legg", "til", "la", "til", "lagt", "til", "held", "fram", "heldt", "fram", "fortset", "fortsette", "påpeikar", "påpeika", "påpeiker", "understrekar", "understreka", "understreker", "fortel", "fortalde", "forklarar", "forklarte", "skriv", "skreiv", "meiner", "meinte", "opplyser", "opplyste", "konstaterer", "konstaterte", "vurderer", "åtvarar", "åtvara", "lovar", "lova", "svarar", "svara", "spør", "spurde", "slår", "fast", "slo", "fast", "innrømmer", "hevdar", "hevda", "melder", "stadfestar", "stadfesta", "avviser"]
 
-_SV_VERBS = ["säger", "sade", "sa", "sagt", "säga", "uttalar", "uttalade", "uttalat", "tillägger", "tillade", "tillagt", "fortsätter", "fortsatte", "påpekar", "påpekade", "understryker", "underströk", "understrukit", "berättar", "berättade", "förklarar", "förklarade", "skriver", "skrev", "menar", "menade", "konstaterar", "konstaterade", "bedömer", "varnar", "varnade", "lovar", "lovade", "svarar", "svarade", "frågar", "frågade", "slår", "fast", "slog", "fast", "medger", "medgav", "erkänner", "erkände", "hävdar", "hävdade", "meddelar", "meddelade", "bekräftar", "bekräftade", "försäkrar", "försäkrade", "avfärdar", "avfärdade", "betonar", "betonade", "uppger", "uppgav"]
+_SV_VERBS = ["tycker", "tyckte", "förväntar", "uppskattar", "säger", "sade", "sa", "sagt", "säga", "uttalar", "uttalade", "uttalat", "tillägger", "tillade", "tillagt", "fortsätter", "fortsatte", "påpekar", "påpekade", "understryker", "underströk", "understrukit", "berättar", "berättade", "förklarar", "förklarade", "skriver", "skrev", "menar", "menade", "konstaterar", "konstaterade", "bedömer", "varnar", "varnade", "lovar", "lovade", "svarar", "svarade", "frågar", "frågade", "slår", "fast", "slog", "fast", "medger", "medgav", "erkänner", "erkände", "hävdar", "hävdade", "meddelar", "meddelade", "bekräftar", "bekräftade", "försäkrar", "försäkrade", "avfärdar", "avfärdade", "betonar", "betonade", "uppger", "uppgav"]
 
 _EN_VERBS = ["said", "says", "say", "told", "tells", "added", "adds", "stressed", "stresses", "continued", "continues", "explained", "explains", "wrote", "writes", "noted", "notes", "warned", "warns", "insisted", "insists", "argued", "argues", "claimed", "claims", "asked", "asks", "replied", "replies", "answered", "answers", "confirmed", "confirms", "announced", "announces", "declared", "declares", "admitted", "admits", "emphasised", "emphasized", "emphasises", "emphasizes", "pointed", "out", "points", "out", "acknowledged", "acknowledges", "suggested", "suggests", "recalled", "recalls", "urged", "urges", "assured", "assures"]
 

@@ -107,7 +107,7 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, begin = [], start
     for m in _BOUNDARY.finditer(text, start, end):
         word = re.search(r"(\w[\w.]*)$", text[max(begin, m.start() - 12):m.start()])
-        if word and (word.group(1).lower() in _ABBREV or _initial(word.group(1))):
+        if word and (word.group(1).lower() in _ABBREV or _initial_at(text, m.start() - len(word.group(1)), m.start())):
             continue  # "bl.a. Nato", "J. Smith", "Lars Chr. Lilleholt": not a boundary
         if m.start() > begin:
             spans.append((begin, m.end()))
@@ -125,10 +125,50 @@ def _initial(word: str) -> bool:
     return (len(word) == 1 and word.isupper()) or word in qr.NAME_ABBREVIATIONS
 
 
+_TWO_LETTERS = re.compile(r"[A-ZÆØÅÄÖÜ][a-zæøåäöü]")
+_CAPITALISED_BEFORE = re.compile(r"([A-ZÆØÅÄÖÜ][\w\-]*) $")
+_CAPITALISED_AFTER = re.compile(r"\. ?([A-ZÆØÅÄÖÜ][\w\-]+)")
+_NOT_A_SURNAME = frozenset(["han", "hun", "hon", "ho", "hen", "den", "det", "de", "dei", "der", "en", "et", "ett", "ei",
+                            "ein", "eit", "men", "og", "och", "så", "nu", "nå", "her", "the", "he", "she", "it"])
+
+
+def _initial_at(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, followed by a full stop, is an initial inside a name.
+
+    Single capitals and the listed abbreviations always are ("Jens O. Hansen", "Lars Chr.
+    Lilleholt"). Any other initial of two letters ("Birgitte Aa. Hansen") only between a
+    listed first name and a capitalised word that can be a surname, so a sentence ending in
+    a short surname ("... med Wang Yi. Han ...") still ends there.
+    """
+    word = text[start:end]
+    if _initial(word):
+        return True
+    if not _TWO_LETTERS.fullmatch(word) or _is_first_name(word) or word.lower() in qr.NON_PERSONS:
+        return False
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    after = _CAPITALISED_AFTER.match(text, end)
+    if not before or not after or not _is_first_name(before.group(1)):
+        return False
+    follower = after.group(1).lower()
+    return follower not in _NOT_A_SURNAME and follower not in qr.NON_PERSONS and not _is_first_name(after.group(1))
+
+
+def _end_search(text: str, pos: int, end: int) -> re.Match:
+    """The next end of an attribution (:data:`_END`), passing over the full stop of a two-letter initial."""
+    while True:
+        m = _END.search(text, pos, end)
+        if m.group() != "." or m.end() >= end:
+            return m
+        word = re.search(r"\w+$", text[max(0, m.start() - 3):m.start()])
+        if not (word and _initial_at(text, m.start() - len(word.group()), m.start())):
+            return m
+        pos = m.end()
+
+
 def _name_gap(text: str, left: re.Match, right: re.Match) -> bool:
     """Whether two capitalised tokens may belong to one name: one space, or "Chr. " / "J." after an initial."""
     gap = text[left.end():right.start()]
-    return gap == " " or (gap in (". ", ".") and _initial(left.group()))
+    return gap == " " or (gap in (". ", ".") and _initial_at(text, left.start(), left.end()))
 
 
 _TOKEN = re.compile(r"\w[\w'’\-]*\w|\w")
@@ -156,25 +196,37 @@ def _lemma(word: str, language: str) -> str:
         return word
 
 
+def _tail_matches(stem: str, words: frozenset[str], longest: int) -> list[str]:
+    """The words of ``words`` that ``stem`` ends with, longest first."""
+    return [stem[-k:] for k in range(min(longest, len(stem)), 0, -1) if stem[-k:] in words]
+
+
 @lru_cache(maxsize=100_000)
 def _role_head(token: str) -> tuple[str, str] | None:
     """(base form, organisation prefix) when ``token`` is a role noun, else None.
 
     "udenrigsministeren" -> ("udenrigsminister", ""), "Nato-chefen" -> ("chef", "nato").
     Suffix matching accepts compounds ("viceudenrigsminister") at the price of rare
-    false friends; callers only ask in noun-phrase slots.
+    false friends; callers only ask in noun-phrase slots. The longest head wins, then the
+    first suffix in ``ROLE_SUFFIXES`` order (a set lookup per tail, not a scan of all heads).
     """
     low = token.lower().strip("'’")
     org, _, word = low.rpartition("-")
-    for head in _ROLE_HEADS_BY_LENGTH:
-        for suffix in qr.ROLE_SUFFIXES:
-            if word.endswith(head + suffix) and (len(word) - len(suffix)) >= len(head):
-                return (word[: len(word) - len(suffix)] if suffix else word), org
-    return None
+    best: tuple[int, int, str] | None = None  # (-len(head), suffix order, base)
+    for order, suffix in enumerate(qr.ROLE_SUFFIXES):
+        if suffix and not word.endswith(suffix):
+            continue
+        stem = word[: len(word) - len(suffix)] if suffix else word
+        heads = _tail_matches(stem, _ROLE_HEAD_SET, _ROLE_HEAD_MAX)
+        if heads and (best is None or (-len(heads[0]), order) < best[:2]):
+            best = (-len(heads[0]), order, stem)
+    return (best[2], org) if best else None
 
 
-_ROLE_HEADS_BY_LENGTH = tuple(sorted(set(qr.ROLE_HEADS), key=len, reverse=True))
-_PERSON_NOUNS_BY_LENGTH = tuple(sorted(set(qr.PERSON_NOUNS), key=len, reverse=True))
+_ROLE_HEAD_SET = frozenset(qr.ROLE_HEADS)
+_ROLE_HEAD_MAX = max(map(len, _ROLE_HEAD_SET))
+_PERSON_NOUN_SET = frozenset(qr.PERSON_NOUNS)
+_PERSON_NOUN_MAX = max(map(len, _PERSON_NOUN_SET))
 
 
 @lru_cache(maxsize=100_000)
@@ -185,11 +237,45 @@ def _person_noun(token: str) -> tuple[str, str] | None:
     head = _role_head(token)
     if head:
         return head
-    for noun in _PERSON_NOUNS_BY_LENGTH:
-        for suffix in qr.ROLE_SUFFIXES:
-            if token.endswith(noun + suffix) and (len(token) == len(noun) + len(suffix) or len(noun) >= 4):
-                return noun, ""
-    return None
+    best: str | None = None  # the longest noun: the whole stem, or a compound's tail of four letters or more
+    for suffix in qr.ROLE_SUFFIXES:
+        if suffix and not token.endswith(suffix):
+            continue
+        stem = token[: len(token) - len(suffix)] if suffix else token
+        for noun in _tail_matches(stem, _PERSON_NOUN_SET, _PERSON_NOUN_MAX):
+            if (len(noun) == len(stem) or len(noun) >= 4) and (best is None or len(noun) > len(best)):
+                best = noun
+                break
+    return (best, "") if best else None
+
+
+_ORG_NOUN_ORDER = {noun: i for i, noun in reversed(list(enumerate(qr.ORG_NOUNS)))}
+_ORG_NOUN_MAX = max(map(len, _ORG_NOUN_ORDER))
+
+
+@lru_cache(maxsize=100_000)
+def _org_noun(word: str) -> tuple[str, str] | None:
+    """(base, "") for a lower-case organisation noun ("selskapet", "flyselskabet", "politiet").
+
+    A noun of four letters or more may end a compound; a shorter one must be the whole
+    word (with a suffix). The first noun in ``ORG_NOUNS`` order wins.
+    """
+    if not word[:1].islower():
+        return None
+    low = word.lower()
+    best: str | None = None
+    for suffix in qr.ORG_SUFFIXES:
+        if suffix and not low.endswith(suffix):
+            continue
+        stem = low[: len(low) - len(suffix)] if suffix else low
+        for noun in _tail_matches(stem, _ORG_NOUN_SET, _ORG_NOUN_MAX):
+            if (len(noun) == len(stem) or len(noun) >= 4) and (
+                    best is None or _ORG_NOUN_ORDER[noun] < _ORG_NOUN_ORDER[best]):
+                best = noun
+    return (best, "") if best else None
+
+
+_ORG_NOUN_SET = frozenset(_ORG_NOUN_ORDER)
 
 
 def _is_cap(token: str) -> bool:
@@ -261,6 +347,7 @@ class _Person:
     gender: str = ""
     roles: list[str] = field(default_factory=list)
     org: bool = False
+    nationality: str = ""  # from "Den danske udenrigsminister, X" (the role text keeps no adjective)
 
 
 @dataclass
@@ -291,6 +378,7 @@ class _People:
         self.events: list[tuple[int, _Speaker]] = []  # (position, salient speaker/subject)
         self._find_names(title or "", offset=None)
         self._find_names(text, offset=0)
+        self._merge_surnames()
         self._link_single_tokens()
         self.mentions.sort(key=lambda m: m.start)
 
@@ -319,6 +407,8 @@ class _People:
     def _take_run(self, text: str, run: list[re.Match], offset: int | None) -> None:
         """Register the run as a person when, trimmed of non-name words, it still looks like one."""
         words = [m.group() for m in run]
+        if _org_run(words):
+            return  # "Leger Uten Grenser", "Landbrug & Fødevarer": an organisation
         k = 0
         if _sentence_initial(text, run[0].start()) and self._common(words[0]):
             k = 1
@@ -335,6 +425,8 @@ class _People:
             words, run = words[:-1], run[:-1]
         if len(words) < 2 or any(w.lower() in qr.NON_PERSONS for w in words):
             return
+        if any(w.lower() in qr.ORG_CONNECTORS for w in words[1:-1]):
+            return  # "Leger Uten Grenser": a capitalised function word inside makes it an organisation
         if any(len(w) > 1 and w.isupper() for w in words):
             return  # an acronym: "HK Stat", "TV 2 Fyn", "DR Nyheder" are organisations
         if any(w.lower() in _ORG_WORDS for w in words):
@@ -386,6 +478,25 @@ class _People:
             or not any(c.isalpha() for c in word)
         )
 
+    def _merge_surnames(self) -> None:
+        """"Moen Lien" / "Møller Kristensen" is the one person introduced as "Sivert Moen Lien" / "Tina Møller Kristensen"."""
+        for short, alias in list(self.persons.items()):
+            if " " not in short or alias.org:
+                continue
+            # only when the words in front are first names or initials ("Tina", "Trump Jr" -> "Donald Trump Jr"),
+            # not a descriptor glued on ("Aarhus-vennerne Casper Brigsted Laursen", "På Enø Strand")
+            longer = {id(p): p for n, p in self.persons.items() if n.endswith(" " + short) and not p.org
+                      and all(_is_first_name(w) or _initial(w.rstrip(".")) for w in n[:-len(short)].split())}
+            if len(longer) != 1:
+                continue
+            full = next(iter(longer.values()))
+            if full is alias:
+                continue
+            self.persons[short] = full
+            for m in self.mentions:
+                if m.person is alias:
+                    m.person = full
+
     def _link_single_tokens(self) -> None:
         """Surnames, first names and genitives of known persons count as mentions of them."""
         by_token: dict[str, _Person] = {}
@@ -430,12 +541,19 @@ class _People:
         chosen = (before or matches)
         return (before[-1] if before else chosen[0]).person if chosen else None
 
-    def by_role(self, base: str, org: str, pos: int) -> _Person | None:
-        """The person the article introduced with this role (most recent before ``pos``)."""
+    def by_role(self, base: str, org: str, pos: int, nationality: str = "") -> _Person | None:
+        """The person the article introduced with this role (most recent before ``pos``).
+
+        With a nationality ("den amerikanske præsident") only a person whose role has the same
+        one, or else one whose role has none, qualifies.
+        """
         candidates = []
         for m in self.mentions:
             if any(_role_matches(base, org, role) for role in m.person.roles):
                 candidates.append(m)
+        if nationality:
+            same = [m for m in candidates if _person_nationality(m.person) == nationality]
+            candidates = same or [m for m in candidates if not _person_nationality(m.person)]
         before = [m for m in candidates if m.start < pos]
         if before:
             return before[-1].person
@@ -459,6 +577,35 @@ class _People:
                     if _compatible(gender, candidate):
                         return candidate
         return best[1] if best else None
+
+
+_COUNTRY_KEY = {c: countries[0] for countries in qr.NATIONALITIES.values() for c in countries}
+
+
+def _nationality(word: str) -> str:
+    """The country a nationality adjective ("amerikanske") or a country genitive ("USA's", "Ruslands") names."""
+    low = word.lower().replace("’", "'")
+    if word[:1].islower():
+        for stem in (low, low[:-1]):
+            if stem in qr.NATIONALITIES:
+                return qr.NATIONALITIES[stem][0]
+        return ""
+    for country in (low[:-2] if low.endswith("'s") else "", low[:-1] if low.endswith("s") else "", low):
+        if country in _COUNTRY_KEY:
+            return _COUNTRY_KEY[country]
+    return ""
+
+
+def _person_nationality(person: _Person) -> str:
+    """The country of a person's role: an adjective before it, or a genitive in it ("Ruslands præsident")."""
+    words = (w for role in person.roles for w in re.findall(r"[\w'’\-]+", role))
+    return person.nationality or next((n for n in map(_nationality, words) if n), "")
+
+
+def _org_run(words: list[str]) -> bool:
+    """Capitalised words that name an organisation: "Landbrug & Fødevarer", "Leger Uten Grenser"."""
+    return len(words) >= 3 and ("&" in words or any(w.lower() in qr.ORG_CONNECTORS and w[:1].isupper()
+                                                   for w in words[1:-1]))
 
 
 def _compatible(gender: str, speaker: _Speaker) -> bool:
@@ -487,6 +634,10 @@ def _role_matches(base: str, org: str, role: str) -> bool:
         if full == base or (len(base) >= 4 and full.endswith(base)):
             return not org or org in role.lower()
         if base in qr.LEADER_HEADS and org and org in role.lower() and full.endswith(tuple(qr.LEADER_TITLES)):
+            return True
+        # "forbundslederen" for "Leder i Norsk Sykepleierforbund": the head, and the first part in the role
+        prefix = base[:-len(full)].rstrip("s-") if len(base) > len(full) and base.endswith(full) else ""
+        if len(prefix) >= 4 and prefix in role.lower():
             return True
     return False
 
@@ -570,6 +721,8 @@ class _Agent:
     base: str = ""
     org: str = ""
     definite: bool = True
+    fallback: str | None = None  # a name to keep when the role resolves to no one ("Udenrigsministeriet")
+    nationality: str = ""  # "amerikansk" in "den amerikanske præsident"
 
 
 # --------------------------------------------------------------------------- extractor
@@ -593,9 +746,13 @@ class _Extractor:
         for m in self.people.mentions:
             if " " not in text[m.start:m.end]:
                 continue  # roles are read around the full name, where the article introduces the person
-            before = re.search(r"(?:([A-ZÆØÅÄÖ][\w\-]*s)\s+)?([\w\-]+),?\s+$", text[max(0, m.start - 80):m.start])
+            window = text[max(0, m.start - 80):m.start]
+            before = re.search(r"(?:([A-ZÆØÅÄÖ][\w\-]*(?:['’]s|s))\s+)?([\w\-]+),?\s+$", window)
             if before and _role_head(before.group(2)):
                 self.people.add_role(m.person, " ".join(g for g in before.groups() if g))
+                adjective = re.search(r"([a-zæøåäö]+)\s+$", window[:before.start()])
+                if adjective and _nationality(adjective.group(1)) and not m.person.nationality:
+                    m.person.nationality = _nationality(adjective.group(1))  # "amerikanske forsvarsminister"
             else:
                 role = self._role_with_complement_before(m.start)
                 if role:
@@ -662,10 +819,24 @@ class _Extractor:
                 if agent and opening and agent.kind == "role" and agent.definite and not agent.name:
                     speaker = self._resolve(agent)
                     self.people.events.append((s, speaker))
+                elif agent and agent.kind == "role" and not agent.definite and not agent.name \
+                        and (agent.base in _PERSON_NOUN_SET or agent.base in _ROLE_HEAD_SET) \
+                        and self._indefinite_opening(s, agent.start):
+                    # "En cyklist som GP talat med tycker ...": a later "säger han" is this unnamed person
+                    gender = qr.PERSON_NOUN_GENDER.get(agent.base, "")
+                    self.people.events.append((s, _Speaker(None, agent.role, gender)))
+
+    def _indefinite_opening(self, start: int, end: int) -> bool:
+        """"En", "En græsk", "Ein 45-årig": an indefinite article and at most two lower-case words or ages."""
+        words = _WORDS.findall(self.text, start, end)
+        return bool(words) and words[0].lower() in _INDEFINITE and len(words) <= 3 and all(
+            w.islower() or _AGE.fullmatch(w) for w in words[1:])
 
     def _only_role_words(self, start: int, end: int) -> bool:
         words = _TOKEN.findall(self.text[start:end])
-        return not words or (len(words) <= 5 and any(_role_head(w) for w in words))
+        # a role word, or a person noun right before the name ("Sauebonde Johan P. Haugen har ...")
+        return not words or (len(words) <= 5 and (any(_role_head(w) for w in words) or bool(
+            _person_noun(words[-1].lower())) and re.fullmatch(r"[\w\-]+[ \t]", self.text[start:end]) is not None))
 
     # ---- agents
     def _agent_after(self, pos: int, limit: int) -> _Agent | None:
@@ -685,8 +856,10 @@ class _Extractor:
                 return self._named_agent(later)
             nxt = toks[len(run)].group() if len(run) < len(toks) else ""
             genitive = len(run) == 1 and first.endswith(("s", "'s", "’s"))
+            # "Statens vegvesen", "Innlandet politidistrikt", "Meteorologisk institutt": an organisation
+            named_body = len(run) == 1 and bool(nxt) and self._org_noun(nxt) is not None
             if not (genitive and any(_role_head(t.group()) or self._org_noun(t.group()) for t in toks[1:3])) \
-                    and not _role_head(nxt):
+                    and not named_body and not _role_head(nxt):
                 return self._named_agent(run)
         return self._role_agent(toks)
 
@@ -714,12 +887,18 @@ class _Extractor:
         k = i + 1
         while k < len(toks):
             t = toks[k]
-            if t.group() == "." and k + 1 < len(toks) and t.start() == run[-1].end() and _initial(run[-1].group()) \
+            if t.group() == "." and k + 1 < len(toks) and t.start() == run[-1].end() \
+                    and _initial_at(self.text, run[-1].start(), run[-1].end()) \
                     and self.text[t.end():toks[k + 1].start()] in ("", " ") and _is_cap(toks[k + 1].group()):
                 k += 1  # "Lars Chr. Lilleholt", "J.P. Morgan": the full stop of an initial
                 t = toks[k]
             elif self.text[run[-1].end():t.start()] != " ":
                 break
+            if t.group() == "&" and k + 1 < len(toks) and self.text[t.end():toks[k + 1].start()] == " " \
+                    and _is_cap(toks[k + 1].group()):
+                run.append(t)  # "Landbrug & Fødevarer", "Procter & Gamble"
+                k += 1
+                continue
             word = t.group()
             if not (_is_cap(word) or word in qr.NAME_PARTICLES or word.startswith(("al-", "el-"))):
                 break
@@ -783,7 +962,9 @@ class _Extractor:
 
     def _role_phrase(self, toks: list[re.Match], k: int, head: tuple[str, str]) -> _Agent:
         """Build the role agent around the role token ``toks[k]``: genitive, complement, name."""
-        start_tok = k - 1 if k and toks[k - 1].group()[:1].isupper() and toks[k - 1].group().endswith("s") else k
+        prev = toks[k - 1].group() if k else ""
+        start_tok = k - 1 if prev[:1].isupper() and (prev.endswith("s") or self._org_noun(toks[k].group())
+                                                     and self.text[toks[k - 1].end():toks[k].start()] == " ") else k
         definite = not any(t.group().lower() in _INDEFINITE for t in toks[:k])
         j = k + 1
         if j < len(toks) and self._role_prep(toks[j].group()):
@@ -793,7 +974,7 @@ class _Extractor:
         role_end = toks[j - 1].end()
         role = self.text[toks[start_tok].start():role_end]
         agent = _Agent("role", toks[start_tok].start(), role_end, role=role, base=head[0], org=head[1],
-                       definite=definite)
+                       definite=definite, nationality=next((n for n in (_nationality(t.group()) for t in toks[:k]) if n), ""))
         if start_tok < k and self._org_noun(toks[k].group()) and j == k + 1:
             agent.name = role  # "Hamborgs politi", "Aarhus Kommunes ledelse": a named organisation
         rest = j + (j < len(toks) and toks[j].group() == ",")
@@ -844,21 +1025,47 @@ class _Extractor:
             i = len(toks) - 1
             while i > 0:
                 if i > 1 and toks[i - 1].group() == "." and toks[i - 2].end() == toks[i - 1].start() \
-                        and _initial(toks[i - 2].group()) and self.text[toks[i - 1].end():toks[i].start()] in ("", " "):
+                        and _initial_at(self.text, toks[i - 2].start(), toks[i - 2].end()) and self.text[toks[i - 1].end():toks[i].start()] in ("", " "):
                     i -= 2  # "Lars Chr. Lilleholt sagde"
                 elif self.text[toks[i - 1].end():toks[i].start()] == " " and (
                         _is_cap(toks[i - 1].group()) or toks[i - 1].group() in qr.NAME_PARTICLES):
                     i -= 1
+                elif i > 1 and toks[i - 1].group() == "&" and _is_cap(toks[i - 2].group()) \
+                        and self.text[toks[i - 2].end():toks[i].start()] == " & ":
+                    i -= 2  # "Landbrug & Fødevarer mener"
                 else:
                     break
+            if _org_run([t.group() for t in toks[i:]]) and self._opens_clause(toks, i, clause_start):
+                return _Agent("name", toks[i].start(), toks[-1].end(), name=self.text[toks[i].start():toks[-1].end()])
             if self._sentence_word(toks[i]):
                 if i == len(toks) - 1:
-                    return None  # "Her sagde Rusland": a sentence-initial adverb, not an agent
+                    # "Her sagde Rusland": a sentence-initial adverb, not an agent; but "Udenrigsministeriet
+                    # oplyser", "Politiet oplyser", "Elyséepalæet oplyser": a one-word organisation
+                    return self._initial_organisation(toks[i]) if i == 0 else None
                 i += 1
             if self._opens_clause(toks, i, clause_start) or self._role_before(toks, i) \
                     or self._descriptor_before(toks, i):
                 return _Agent("name", toks[i].start(), toks[-1].end(), name=self.text[toks[i].start():toks[-1].end()])
         return self._role_before_verb(toks, clause_start)
+
+    def _initial_organisation(self, tok: re.Match) -> _Agent | None:
+        """A sentence-initial one-word subject that is an organisation ("Politiet oplyser").
+
+        A definite organisation noun is resolved like a lower-case one ("Politiet" -> "Fyns
+        Politi"); a compound naming a public body stays the speaker when nothing resolves it
+        ("Udenrigsministeriet", "Anklagemyndigheden"). A word the dictionary knows only as an
+        inflected form and that is rare ("Elyséepalæet") is a name.
+        """
+        word, low = tok.group(), tok.group().lower()
+        head = _org_noun(low)
+        if head:
+            agent = _Agent("role", tok.start(), tok.end(), role=word, base=head[0])
+            if head[0] in qr.PUBLIC_BODIES and len(low) >= len(head[0]) + 5:
+                agent.fallback = word
+            return agent
+        if _zipf(low, self.rules.language) < 2.0 and not _person_noun(low) and not _role_head(low):
+            return _Agent("name", tok.start(), tok.end(), name=word)
+        return None
 
     def _descriptor_before(self, toks: list[re.Match], i: int) -> bool:
         """"Chief executive Søren Hald Pedersen said": a first name after a lower-case title opening the clause."""
@@ -893,7 +1100,8 @@ class _Extractor:
             i = k
             while i > 0 and (toks[i - 1].group().lower() in self.rules.determiners or toks[i - 1].group().islower()
                              and not self.pat.verb.fullmatch(toks[i - 1].group()) and i > k - 2
-                             or i == k and toks[i - 1].group()[:1].isupper() and toks[i - 1].group().endswith("s")):
+                             or i == k and toks[i - 1].group()[:1].isupper() and (
+                                 toks[i - 1].group().endswith("s") or self._org_noun(toks[k].group()))):
                 i -= 1
             if self._opens_clause(toks, i, clause_start):
                 agent = self._role_phrase(toks[i:], k - i, head)
@@ -904,14 +1112,7 @@ class _Extractor:
 
     def _org_noun(self, word: str) -> tuple[str, str] | None:
         """(base, "") for a lower-case organisation noun ("selskapet", "flyselskabet", "politiet")."""
-        low = word.lower()
-        if not word[:1].islower():
-            return None
-        for noun in qr.ORG_NOUNS:
-            for suffix in qr.ORG_SUFFIXES:
-                if low.endswith(noun + suffix) and (len(low) == len(noun) + len(suffix) or len(noun) >= 4):
-                    return noun, ""
-        return None
+        return _org_noun(word)
 
     def _opens_clause(self, toks: list[re.Match], i: int, clause_start: int) -> bool:
         """Token i starts its clause: sentence start, after a comma, or after a conjunction."""
@@ -921,6 +1122,11 @@ class _Extractor:
         return prev in ",;:\"»”“’" or prev.lower() in _CLAUSE_OPENERS
 
     def _role_before(self, toks: list[re.Match], i: int) -> bool:
+        """A role word before the name ("talsmand Ole Hansen"), or a sentence-initial organisation noun
+        ("Bostadsbolaget Poseidon uppger")."""
+        if i == 1 and _is_cap(toks[0].group()) and _org_noun(toks[0].group().lower()) \
+                and _sentence_initial(self.text, toks[0].start()):
+            return True
         return i > 0 and (_role_head(toks[i - 1].group()) is not None or toks[i - 1].group() == "," and i > 1
                           and _role_head(toks[i - 2].group()) is not None)
 
@@ -936,13 +1142,15 @@ class _Extractor:
             return self._resolve_name(agent)
         if not agent.definite:
             return _Speaker(None, agent.role)
-        person = self.people.by_role(agent.base, agent.org, agent.start)
+        person = self.people.by_role(agent.base, agent.org, agent.start, agent.nationality)
         if person:
             return _Speaker(person.name, _first(person.roles) or agent.role, person.gender)
         org = self._organisation(agent)
         if org:
             return _Speaker(org, agent.role, org=True)
-        return _Speaker(None, agent.role)
+        if agent.fallback:
+            return _Speaker(agent.fallback, None, org=True)
+        return _Speaker(None, agent.role, org=agent.base in _ORG_NOUN_SET)  # an organisation takes no "hun"
 
     def _organisation(self, agent: _Agent) -> str | None:
         """The organisation a definite noun ("selskapet", "flyselskabet", "politiet") refers to.
@@ -952,22 +1160,81 @@ class _Extractor:
         contains the noun ("politiet" -> "Fyns Politi"), else the only one the article named
         so far. Two candidates and no name match: unknown.
         """
-        word = self.text[agent.start:agent.end].split()[-1] if agent.end > agent.start else ""
-        base = self._org_noun(word)
-        if base is None or word[:1].isupper():
+        # the organisation noun itself, not its complement ("organisationen i en kommentar")
+        word = next((w for w in _TOKEN.findall(self.text[agent.start:agent.end])
+                     if (_org_noun(w.lower()) or ("",))[0] == agent.base), "")
+        initial = word[:1].isupper() and self.text.startswith(word, agent.start) \
+            and _sentence_initial(self.text, agent.start)
+        base = _org_noun(word.lower() if initial else word)
+        if base is None or word[:1].isupper() and not initial:
             return None
         names: list[str] = []
-        for mention in self._org_mentions():
-            if mention.start >= agent.start:
+        for start, name in self._org_mentions():
+            if start >= agent.start:
                 break
-            if mention.text not in names:
-                names.append(mention.text)
+            if name not in names:
+                names.append(name)
         matching = [n for n in names if base[0] in n.lower()]
         if matching:
             return matching[-1]
+        recent = self._recent_organisation(agent.start, base[0])
+        if recent:
+            return recent
         return names[0] if len(names) == 1 else None
 
-    def _org_mentions(self) -> list:
+    def _recent_organisation(self, pos: int, noun: str) -> str | None:
+        """The organisation the last sentences were about: "Danske Seniorer er mere positive. «...», skriver
+        foreningen"; "Leger Uten Grenser melder at ... «...», skriver organisasjonen".
+
+        Candidates within 400 characters before ``pos``: organisations resolved as speakers, and
+        capitalised runs opening a sentence that are no known person and no common word. One whose
+        name holds a different organisation noun ("Nordsjællands Brandvæsen" for "politiet") is skipped.
+        """
+        if noun not in qr.GENERIC_ORG_NOUNS:
+            return None  # "politiet", "ministeriet", "avisen": only a name holding the noun, or the only one
+        found: list[tuple[int, str]] = [(at, sp.name) for at, sp in self.people.events
+                                        if sp.org and sp.name and sp.name.lower() not in qr.MEDIA
+                                        and pos - 400 <= at < pos]
+        for unit in self.units:
+            if unit.dash or unit.end < pos - 400 or unit.start >= pos:
+                continue
+            for s, e in _sentences(self.text, unit.body, unit.end):
+                if s < pos - 400 or s >= pos:
+                    continue
+                toks = list(_WORDS.finditer(self.text, s, min(e, s + 200)))[:8]
+                if not toks or not _is_cap(toks[0].group()):
+                    continue
+                run = self._run(toks, 0)
+                nxt = toks[len(run)].group() if len(run) < len(toks) else ""
+                if not (self.pat.verb.fullmatch(nxt) or nxt in qr.SUBJECT_VERBS):
+                    continue  # "Danske Seniorer er ...", "Leger Uten Grenser melder ...": the subject of a clause
+                first = run[0].group().lower()
+                if len(run) > 1 and (_org_noun(first) or first in self.rules.tail_words
+                                     or first in self.people._according_words):
+                    run = run[1:]  # "Flyselskapet Norwegian", "I Panama": the name after a generic or common word
+                name = self.text[run[0].start():run[-1].end()]
+                known = self.people.persons.get(name) or self.people.person_at(run[0].start(), run[-1].end())
+                if known and not known.org or name.lower() in self.rules.pronouns or name.lower() in qr.NON_PERSONS:
+                    continue
+                if name.lower() in qr.MEDIA or len(run) == 1 and not self._proper_noun(run[0]):
+                    continue
+                found.append((s, name))
+        found = [(at, n) for at, n in found if not any(_org_noun(w.lower()) and _org_noun(w.lower())[0] != noun
+                                                       for w in n.split())]
+        return max(found)[1] if found else None
+
+    def _proper_noun(self, tok: re.Match) -> bool:
+        """A sentence-initial capitalised word is a name when the article also capitalises it mid-sentence."""
+        word = tok.group()
+        if word.isupper() and len(word) > 1:
+            return True
+        return any(not _sentence_initial(self.text, m.start()) for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])",
+                                                                                    self.text) if m.start() != tok.start())
+
+    def _org_mentions(self) -> list[tuple[int, str]]:
+        """(start, name) of the organisations :func:`newsthread.entities.extract_entities` finds, cleaned:
+        a leading generic noun dropped ("Flyselskapet Norwegian" -> "Norwegian"), a person's name glued
+        on cut off ("Sydøstjyllands Politi Kim" before "Kim H. Sørensen")."""
         if not hasattr(self, "_orgs"):
             from .entities import extract_entities
 
@@ -975,9 +1242,21 @@ class _Extractor:
                 found = extract_entities(self.text, self.rules.language)
             except Exception:  # noqa: BLE001 - entity extraction is optional help, never a reason to fail
                 found = []
-            self._orgs = [m for m in found if m.type == "ORG" and m.text.lower() not in qr.MEDIA
-                          and self.text[max(0, m.start - 1):m.start] != "("
-                          and not any(p.start <= m.start < p.end for p in self.people.mentions if not p.person.org)]
+            persons = [p for p in self.people.mentions if not p.person.org]
+            self._orgs = []
+            for m in found:
+                if m.type != "ORG" or m.text.lower() in qr.MEDIA or self.text[max(0, m.start - 1):m.start] == "(" \
+                        or any(p.start <= m.start < p.end for p in persons):
+                    continue
+                start, name = m.start, m.text
+                first, _, rest = name.partition(" ")
+                if rest and _org_noun(first.lower()) and first[:1].isupper():
+                    start, name = start + len(first) + 1, rest
+                cut = min((p.start for p in persons if start < p.start < start + len(name)), default=None)
+                if cut is not None:
+                    name = self.text[start:cut].rstrip(" ,")
+                if name:
+                    self._orgs.append((start, name))
         return self._orgs
 
     def _resolve_name(self, agent: _Agent) -> _Speaker:
@@ -985,7 +1264,8 @@ class _Extractor:
         person = self.people.by_name(name, agent.start)
         if person is None:
             org = (name.lower() in qr.NON_PERSONS or name.lower().rstrip("s") in qr.NON_PERSONS
-                   or (name.isupper() and len(name) > 1) or self._org_noun(name.split()[-1]) is not None)
+                   or (name.isupper() and len(name) > 1) or self._org_noun(name.split()[-1]) is not None
+                   or _org_run(name.split()))
             person = self.people.persons.setdefault(name, _Person(name, _gender(name), org=org))
             self.people.mentions.append(_Mention(agent.start, agent.start + len(name), person))
             self.people.mentions.sort(key=lambda m: m.start)
@@ -1122,7 +1402,7 @@ class _Reader(_Extractor):
         found: list[_Tail] = []
         for pattern in (self.pat.inverted, self.pat.from_phrase):
             for m in pattern.finditer(self.text, start, end) if pattern else ():
-                stop = _END.search(self.text, m.end(), end).start()
+                stop = _end_search(self.text, m.end(), end).start()
                 agent = self._agent_after(m.end("verb"), stop)
                 if agent:
                     found.append(self._make_tail(m, agent, end))
@@ -1137,7 +1417,7 @@ class _Reader(_Extractor):
     def _make_tail(self, m: re.Match, agent: _Agent, end: int) -> _Tail:
         sep = m.group("sep")
         quote_end = m.start("sep") + (len(sep) if sep in "?!…" or sep == "..." else 0)
-        stop = _END.search(self.text, max(agent.end, m.end("verb")), end)
+        stop = _end_search(self.text, max(agent.end, m.end("verb")), end)
         return _Tail(quote_end, _norm_cue(m.group("verb")), agent, stop.end())
 
     def _this_says_inside(self, unit: _Unit) -> tuple[int, _Speaker, str, int] | None:
@@ -1153,7 +1433,7 @@ class _Reader(_Extractor):
             if agent is None or not (speaker.name or speaker.role):
                 return None
             self._note(agent.start, speaker)
-            stop = _END.search(self.text, max(agent.end, m.end()), e)
+            stop = _end_search(self.text, max(agent.end, m.end()), e)
             return s, speaker, _norm_cue(m.group()), stop.end()
         return None
 
@@ -1329,9 +1609,9 @@ class _Reader(_Extractor):
                 agent = self._agent_before(offset + m2.start("agent"), offset + m2.start("verb"))
                 agent = agent if agent and agent.start == offset + m2.start("agent") else None
             else:
-                agent = self._agent_after(offset + m2.end("verb"), _END.search(self.text, offset + m2.end(), e).start())
+                agent = self._agent_after(offset + m2.end("verb"), _end_search(self.text, offset + m2.end(), e).start())
             if agent:
-                stop = _END.search(self.text, max(agent.end, offset + m2.end("verb")), e)
+                stop = _end_search(self.text, max(agent.end, offset + m2.end("verb")), e)
                 tail = _Tail(pos, _norm_cue(m2.group("verb")), agent, stop.end())
                 break
         return tail
@@ -1383,7 +1663,8 @@ class _Reader(_Extractor):
         if kind == "according":
             return _norm_cue(m.group()), self._agent_after(m.end(), e)
         clause = self._clause_start(s, m.start())
-        agent = self._agent_before(clause, m.start()) or self._agent_after(m.end(), e)
+        agent = self._agent_before(clause, m.start()) or self._sentence_subject(s, m.start()) \
+            or self._agent_after(m.end(), e)
         if agent and open_ <= agent.start <= close:
             agent = None
         return _norm_cue(m.group()), agent
@@ -1432,7 +1713,8 @@ class _Reader(_Extractor):
         for v in self.pat.verb.finditer(self.text, s, e):
             if _inside(v.start(), self.consumed) or _inside(v.start(), [(q.start, q.end) for q in self.quotes]):
                 continue
-            before = self._agent_before(s, v.start()) or self._coordinated_subject(s, v.start())
+            before = self._agent_before(s, v.start()) or self._coordinated_subject(s, v.start()) \
+                or self._sentence_subject(s, v.start())
             after = None if before else self._agent_after(v.end(), e)
             agent = before or after
             if agent is None:
@@ -1446,6 +1728,28 @@ class _Reader(_Extractor):
             self._emit(clause, _sentence_end(self.text, s, e), speaker, "indirect", _norm_cue(v.group()), unit)
             return True
         return False
+
+    def _sentence_subject(self, s: int, verb_start: int) -> _Agent | None:
+        """The subject opening the sentence when only a relative clause, a complement or a first verb
+        stands before this verb: "Seniorforsker Birgitte Aa. Hansen, der har ledet undersøgelsen, kalder
+        ...", "Næringsdirektør X i Bergen Næringsråd kaller ...", "Formand for KL X hilser ..., men kalder"."""
+        agent = self._agent_after(s, verb_start)
+        if agent is None or agent.kind == "pronoun" or len(_WORDS.findall(self.text, s, agent.start)) > 1 \
+                and not self._indefinite_opening(s, agent.start):
+            return None
+        if agent.kind == "name" and (
+                self.people.by_name(agent.name or "", agent.start) is None or self._sentence_word(
+                    _WORDS.match(self.text, agent.start))):
+            return None
+        between = self.text[agent.end:verb_start]
+        if re.search(r"[.!?:;]", between):
+            return None
+        relative = re.fullmatch(r"(?:\s*\([^)]{1,14}\))?\s*,\s*(?:der|som|who|which|hvis|vars)\s[^,]+,\s*", between) \
+            or re.fullmatch(r"\s+(?:som|der|who|that)(?:\s+[^\s,]+){1,5}\s*", between) and not self.pat.verb.search(between)
+        complement = re.fullmatch(r"(?:\s*\([^)]{1,14}\))?\s+(?:i|ved|hos|fra|frå|från|vid|på|at|in)"
+                                  r"(?:\s+[A-ZÆØÅÄÖÜ][\w\-]*){1,4}\s*", between)
+        coordinated = re.search(r",?\s(?:og|men|and|but|och|samt)\s*$", between) and not self.pat.verb.search(between)
+        return agent if relative or complement or coordinated else None
 
     def _coordinated_subject(self, s: int, verb_start: int) -> _Agent | None:
         """"Finansministeren kalder det ..., men afviser, at ...": the sentence subject of a second verb."""

@@ -3,7 +3,7 @@
 FILE is JSON Lines, one article a line (``tests/data/quotes_annotated.jsonl`` is the
 project's own set, written for it)::
 
-    {"id", "language", "title", "text", "split": "dev"|"heldout",
+    {"id", "language", "title", "text", "split": "dev"|"heldout"|"heldout2"|...,
      "quotes": [{"text": <a distinctive substring of the quote>, "speaker": <full name or null>,
                  "kind": "direct"|"indirect"}]}
 
@@ -18,8 +18,9 @@ Scores, overall, by language and by split:
   others are *extra* quotes (a statement the annotator did not count as a quote, or a
   wrong boundary).
 
-``split`` keeps only records of that split ("dev": the articles the rules were tuned on;
-"heldout": written after the rules were frozen).
+``split`` keeps only records of that split; any split name present in the file is accepted
+("dev": the articles the rules were tuned on; "heldout": written after the rules were frozen;
+"heldout2": a second blind set, written and measured before the next round of rule changes).
 """
 
 from __future__ import annotations
@@ -67,9 +68,11 @@ def _summary(c: dict[str, int]) -> dict[str, float | int]:
 
 def evaluate_speakers(path: str | Path, split: str | None = None) -> dict:
     """Recall, speaker accuracy, kind accuracy and precision of :func:`extract_quotes` on ``path``."""
-    records = [r for r in _load(path) if split is None or r.get("split") == split]
+    every = _load(path)
+    records = [r for r in every if split is None or r.get("split") == split]
     if not records:
-        raise ValueError(f"no annotated articles{f' in split {split!r}' if split else ''}")
+        known = ", ".join(sorted({str(r.get("split")) for r in every if r.get("split")})) or "none"
+        raise ValueError(f"no annotated articles{f' in split {split!r} (splits in the file: {known})' if split else ''}")
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     errors: list[dict] = []
     for record in records:
@@ -140,12 +143,12 @@ def format_speakers_report(result: dict, show_errors: int = 40) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m newsthread.evaluate.speakers [PATH] [--split dev|heldout] [--errors N] [--json]``."""
+    """``python -m newsthread.evaluate.speakers [PATH] [--split NAME] [--errors N] [--json]``."""
     import argparse
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", default="tests/data/quotes_annotated.jsonl")
-    parser.add_argument("--split", choices=["dev", "heldout"], help="only records of this split")
+    parser.add_argument("--split", help="only records of this split (any split in the file: dev, heldout, heldout2)")
     parser.add_argument("--errors", type=int, default=40, help="how many errors to list (0 for none)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
