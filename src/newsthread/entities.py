@@ -59,17 +59,21 @@ class Mention:
     canonical: str
 
 
-@dataclass(frozen=True)
 class _Token:
-    text: str
-    start: int
-    end: int
-    gap: str  # the characters between the previous token and this one
-    sentence_start: bool
+    """One word of the text (a plain slotted class: built for every word, so kept cheap)."""
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    __slots__ = ("capitalised", "end", "gap", "sentence_start", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, gap: str, sentence_start: bool) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.gap = gap  # the characters between the previous token and this one
+        self.sentence_start = sentence_start
+        self.capitalised = text[:1].isupper()
+
+    def __repr__(self) -> str:
+        return f"_Token({self.text!r}, {self.start}, {self.end}, {self.gap!r}, {self.sentence_start})"
 
 
 @dataclass(frozen=True)
@@ -105,13 +109,27 @@ def _language(language: str) -> str:
 def _tokenize(text: str) -> list[_Token]:
     """Tokens with the gap before each and whether a sentence starts there."""
     tokens: list[_Token] = []
-    previous_end = 0
-    for match in TOKEN.finditer(text):
-        gap = text[previous_end : match.start()]
-        starts = not tokens or bool(_SENTENCE_GAP.search(gap))
-        tokens.append(_Token(match.group(), match.start(), match.end(), gap, starts))
-        previous_end = match.end()
+    append = tokens.append
+    end = 0
+    starts_after = _GAP_STARTS_SENTENCE
+    for gap, word in _GAP_AND_TOKEN.findall(text):
+        start = end + len(gap)
+        end = start + len(word)
+        starts = starts_after.get(gap)
+        if starts is None:
+            starts = bool(_SENTENCE_GAP.search(gap))
+            if len(starts_after) < 10_000:
+                starts_after[gap] = starts
+        append(_Token(word, start, end, gap, starts or not tokens))
     return tokens
+
+
+# TOKEN with the gap before it: a token starts with a letter or digit and swallows every
+# letter and digit after it, so what lies between two tokens is [\W_]* (TOKEN has no
+# groups, so findall gives (gap, token) pairs).
+_GAP_AND_TOKEN = re.compile(rf"([\W_]*)({TOKEN.pattern})")
+# gap -> whether a sentence starts after it (a few dozen distinct gaps make up most text)
+_GAP_STARTS_SENTENCE: dict[str, bool] = {}
 
 
 @lru_cache(maxsize=50_000)
@@ -152,18 +170,47 @@ def _is_stopword(word: str, language: str) -> bool:
 def _lookup(tokens: list[_Token], first: int, stop: int, lexicon: Lexicon) -> tuple[int, Entry] | None:
     """The longest gazetteer match starting at ``first`` and ending before ``stop``."""
     longest = min(lexicon.max_tokens, stop - first)
+    if longest > 1:
+        # Only the last word of a span is ever changed (genitive) before the look-up, so
+        # a span of two or more words needs a first word that starts a multi-word key.
+        word = tokens[first].text
+        exact_firsts, folded_firsts = lexicon.first_words()
+        if word not in exact_firsts and spelling_key(word) not in folded_firsts:
+            longest = 1
+        else:
+            # A span is only looked up when every gap inside it may join a name.
+            for offset in range(1, longest):
+                if not _match_gap(tokens[first + offset].gap):
+                    longest = offset
+                    break
     for size in range(longest, 0, -1):
-        span = tokens[first : first + size]
-        if any(not _MATCH_GAP.match(token.gap) for token in span[1:]):
-            continue
-        entry = _lookup_words([token.text for token in span], lexicon)
+        entry = _lookup_words([token.text for token in tokens[first : first + size]], lexicon)
         if entry:
             return size, entry
     return None
 
 
+@lru_cache(maxsize=10_000)
+def _match_gap(gap: str) -> bool:
+    return bool(_MATCH_GAP.match(gap))
+
+
 def _lookup_words(words: list[str], lexicon: Lexicon) -> Entry | None:
     """Exact look-up, then folded, each also with a genitive stripped from the last word."""
+    key = tuple(words)
+    memo = lexicon.memo
+    try:
+        return memo[key]
+    except KeyError:
+        pass
+    entry = _lookup_words_uncached(words, lexicon)
+    if len(memo) >= 200_000:
+        memo.clear()
+    memo[key] = entry
+    return entry
+
+
+def _lookup_words_uncached(words: list[str], lexicon: Lexicon) -> Entry | None:
     last = strip_genitive(words[-1])
     variants = [words] if last == words[-1] else [words, [*words[:-1], last]]
     for variant in variants:
@@ -244,7 +291,10 @@ def _is_leading_common(tokens: list[_Token], first: int, last: int, language: st
 def _is_org_compound(word: str, lexicon: Lexicon) -> bool:
     """A compound ending in an organisation suffix (Energistyrelsen, but not bare Styrelsen)."""
     lower = strip_genitive(word).casefold()
-    return any(lower.endswith(suffix) and len(lower) > len(suffix) + 2 for suffix in lexicon.endings["org_suffixes"])
+    suffixes = lexicon.endings["org_suffixes"]
+    if not lower.endswith(suffixes):  # the common case, in one call
+        return False
+    return any(lower.endswith(suffix) and len(lower) > len(suffix) + 2 for suffix in suffixes)
 
 
 def _previous_word(tokens: list[_Token], index: int) -> str:

@@ -115,6 +115,7 @@ def spelling_key(word: str) -> str:
     return _LEADING_I.sub("", folded)
 
 
+@lru_cache(maxsize=200_000)
 def strip_genitive(word: str) -> str:
     """The word without a clitic genitive (FN:s, Putin's) or a Nordic -s (Ruslands).
 
@@ -147,9 +148,28 @@ class Lexicon:
     first_names: frozenset[str] = frozenset()
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     endings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Speed only: the first words of multi-word keys (see first_words) and a bounded
+    # memo of look-ups by words (see newsthread.entities._lookup_words).
+    _first_words: tuple[frozenset[str], frozenset[str]] | None = field(default=None, repr=False, compare=False)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def first_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(exact first words, folded first keys) of the keys of two or more words.
+
+        A span of several words can only match when its first word is among these,
+        which lets the extractor skip most multi-word look-ups.
+        """
+        if self._first_words is None:
+            self._first_words = (
+                frozenset(key[0] for key in self.exact if len(key) > 1),
+                frozenset(key[0] for key in self.folded if len(key) > 1),
+            )
+        return self._first_words
 
     def add(self, alias: str, entry: Entry, ambiguous: set[tuple[str, ...]]) -> None:
         """Index one alias; a folded key claimed by two canonicals is dropped as ambiguous."""
+        self._first_words = None
+        self.memo.clear()
         tokens = tuple(match.group() for match in TOKEN.finditer(alias))
         if not tokens:
             return
@@ -188,6 +208,8 @@ def load_lexicon() -> Lexicon:
                 lexicon.add(alias.strip(), entry, ambiguous)
     for key in ambiguous:
         del lexicon.folded[key]
+    lexicon.memo.clear()
+    lexicon._first_words = None
     names = (line for line in _data_text("first_names.txt").splitlines() if line and not line.startswith("#"))
     lexicon.first_names = frozenset(spelling_key(name) for name in names)
     cues = json.loads(_data_text("lexicon.json"))

@@ -31,13 +31,14 @@ from __future__ import annotations
 
 import hashlib
 import math
+import operator
 import re
 import threading
 import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 from pathlib import Path
 
 import numpy as np
@@ -186,14 +187,22 @@ def hashed_ngram_ids(norm: str, bits: int, nmax: int = 5) -> np.ndarray:
             parts.append((x >> shift).astype(np.int64))
     mask = (1 << bits) - 1
     words = norm.split()
-    parts.append(
-        np.fromiter(
-            ((zlib.crc32(w.encode("utf-8"), _WORD_SALT) * 2654435761 >> 7) & mask for w in words),
-            dtype=np.int64,
-            count=len(words),
-        )
-    )
+    cache = _WORD_NGRAM_HASH
+    if len(cache) > _WORD_CACHE_MAX:
+        cache.clear()
+    hashes = []
+    for w in words:
+        h = cache.get(w)
+        if h is None:
+            h = cache[w] = zlib.crc32(w.encode("utf-8"), _WORD_SALT) * 2654435761 >> 7
+        hashes.append(h & mask)
+    parts.append(np.array(hashes, dtype=np.int64))
     return np.concatenate(parts)
+
+
+# Speed only: per-word values that do not change (words repeat across texts).
+_WORD_CACHE_MAX = 300_000
+_WORD_NGRAM_HASH: dict[str, int] = {}
 
 
 def sparse_features(norm: str, bits: int) -> tuple[np.ndarray, np.ndarray]:
@@ -247,7 +256,7 @@ def _wordfreq_tables() -> dict[str, tuple[dict, float]]:
                     import wordfreq
 
                     for lang in WF_LANGS:
-                        d = wordfreq.get_frequency_dict(lang, wordlist="best")
+                        d = wordfreq.get_frequency_dict(lang, "best")  # positional: shares the cache with zipf_frequency
                         floor = min(d.values()) if d else 1e-8
                         tables[lang] = (d, floor)
                 except (ImportError, OSError, ValueError, LookupError):  # pragma: no cover
@@ -275,18 +284,13 @@ def dense_features(
     k = 0
     # wordfreq: mean log10 frequency (floored) and coverage
     wf = _wordfreq_tables()
-    for lang in WF_LANGS:
+    # one row per word: log10 frequency and hit per WF_LANGS language, crc32, marker vector
+    columns = list(zip(*_word_rows(words, wf))) if words else []
+    for j, lang in enumerate(WF_LANGS):
         if lang in wf and words:
-            d, floor = wf[lang]
-            lf = 0.0
-            hit = 0
-            for w in words:
-                f = d.get(w)
-                if f is None:
-                    lf += math.log10(floor) - 0.5
-                else:
-                    lf += math.log10(f)
-                    hit += 1
+            # a left-to-right sum, the same floating-point additions as a plain loop
+            lf = reduce(operator.add, columns[j], 0.0)
+            hit = sum(columns[len(WF_LANGS) + j])
             out[k] = (lf / n + 9.0) / 4.0
             out[k + 1] = hit / n
         k += 2
@@ -297,7 +301,7 @@ def dense_features(
     k += 3
     # dictionary membership patterns
     if lex_hashes is not None and lex_hashes.size and words:
-        hs = np.fromiter((word_hash32(w) for w in words), dtype=np.uint32, count=len(words))
+        hs = np.array(columns[2 * len(WF_LANGS)], dtype=np.uint32)
         pos = np.searchsorted(lex_hashes, hs)
         pos[pos >= lex_hashes.size] = 0
         found = lex_hashes[pos] == hs
@@ -307,8 +311,7 @@ def dense_features(
     k += N_PATTERNS
     # marker words
     m = np.zeros(len(NORDIC), dtype=np.float32)
-    for w in words:
-        v = _MARKERS_T.get(w)
+    for v in columns[2 * len(WF_LANGS) + 1] if words else ():
         if v is not None:
             m += v
     out[k : k + 4] = m / math.sqrt(n)
@@ -318,6 +321,40 @@ def dense_features(
         out[k : k + 4] = p3_scores
     k += 4
     out[k] = 1.0 / math.sqrt(n)  # short texts are less certain
+    return out
+
+
+_WORD_ROWS: dict[str, tuple] = {}
+_WORD_ROWS_TABLES: dict | None = None
+
+
+def _word_rows(words: list[str], wf: dict[str, tuple[dict, float]]) -> list[tuple]:
+    """Per word, the values :func:`dense_features` adds up, computed once per word.
+
+    (log10 frequency or the floored value, per WF_LANGS language; 1/0 hit per language;
+    :func:`word_hash32`; the marker vector or None).
+    """
+    global _WORD_ROWS_TABLES
+    rows = _WORD_ROWS
+    if len(rows) > _WORD_CACHE_MAX or _WORD_ROWS_TABLES is not wf:
+        rows.clear()
+        _WORD_ROWS_TABLES = wf  # the tables the cached rows were computed with
+    out = []
+    for w in words:
+        row = rows.get(w)
+        if row is None:
+            logs, hits = [], []
+            for lang in WF_LANGS:
+                if lang in wf:
+                    d, floor = wf[lang]
+                    f = d.get(w)
+                    logs.append(math.log10(floor) - 0.5 if f is None else math.log10(f))
+                    hits.append(0 if f is None else 1)
+                else:
+                    logs.append(0.0)
+                    hits.append(0)
+            row = rows[w] = (*logs, *hits, word_hash32(w), _MARKERS_T.get(w))
+        out.append(row)
     return out
 
 
@@ -439,7 +476,7 @@ class NordicModel:
             w_dense, bias = self.w_dense_folds[fold], self.bias_folds[fold]
         s = bias + dense @ w_dense
         if ids.size:
-            s = s + vals @ w_sparse[ids].astype(np.float32)
+            s = s + vals @ w_sparse[ids].astype(np.float32, copy=False)
         return s * self.temperature
 
 
@@ -552,8 +589,8 @@ class LanguageIdentifier:
         p = np.exp(t - t.max())
         p /= p.sum()
         label_p: dict[str, float] = {}
-        for c, pv in zip(classes, p):
-            label_p[c] = label_p.get(c, 0.0) + float(pv)
+        for c, pv in zip(classes, p.tolist()):
+            label_p[c] = label_p.get(c, 0.0) + pv
         code = _FROM_P3.get(best, best)
         conf = label_p[best]
         # The four close Scandinavian languages split their probability between them,

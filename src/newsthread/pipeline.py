@@ -11,6 +11,7 @@ start of the next run.
 from __future__ import annotations
 
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,10 @@ class IngestReport:
     warnings: list[Problem] = field(default_factory=list)
     by_language: Counter = field(default_factory=Counter)
     article_ids: list[int] = field(default_factory=list)
+    # CPU seconds per stage (read, language, store, engine, entities, quotes, statements,
+    # catch-up; "read" also holds whatever falls between stages), for benchmarks; not
+    # in as_dict().
+    cpu_seconds: Counter = field(default_factory=Counter, compare=False, repr=False)
 
     @property
     def rejected(self) -> int:
@@ -76,9 +81,12 @@ class LanguageStage:
 
     def __init__(self, *, identifier: LanguageIdentifier | None = None) -> None:
         self.identifier = identifier or LanguageIdentifier()
+        self.cpu_seconds: Counter = Counter()  # CPU time of language identification
 
     def pipe(self, articles: list[Article]) -> list[Article]:
+        started = time.process_time()
         guesses = self.identifier.pipe(f"{a.title}\n{a.text}" for a in articles)
+        self.cpu_seconds["language"] += time.process_time() - started
         for article, guess in zip(articles, guesses):
             declared = normalise_language_code(article.extra.get("declared_language"))
             short = len(article.text.split()) < SHORT_TEXT_WORDS
@@ -99,6 +107,7 @@ class StatementsStage:
     def __init__(self, store: Store, *, grouper: StatementGrouper | None = None) -> None:
         self.store = store
         self.grouper = grouper or StatementGrouper()
+        self.cpu_seconds: Counter = Counter()  # CPU time in entity and in quote extraction
 
     def pipe(self, articles: list[Article]) -> list[Article]:
         events = self.store.assignments([a.id for a in articles])
@@ -108,14 +117,23 @@ class StatementsStage:
         return articles
 
     def _one(self, article: Article, event_id: int | None) -> None:
+        started = time.process_time()
         mentions = extract_entities(article.text, article.language)
+        entities_done = time.process_time()
+        quotes = extract_quotes(article.text, article.language, title=article.title)
+        self.cpu_seconds["entities"] += entities_done - started
+        self.cpu_seconds["quotes"] += time.process_time() - entities_done
         day = article_span(article)[0]
         rows = []
-        for quote in extract_quotes(article.text, article.language, title=article.title):
+        for quote in quotes:
             speaker = canonical_speaker(quote, mentions)
             key = speaker_key(speaker)
             candidates = [
-                q for q in self.store.stored_quotes(speaker_key=key, event_id=event_id) if q.article_id != article.id
+                q
+                for q in self.store.stored_quotes(
+                    speaker_key=key, event_id=event_id, day=day, window_days=self.grouper.window_days
+                )
+                if q.article_id != article.id
             ]
             group = self.grouper.best_group(quote.text, key, day, candidates)
             rows.append({
@@ -168,16 +186,31 @@ class IngestPipeline:
 
     def run(self, paths: Sequence[str]) -> IngestReport:
         report = IngestReport()
+        clock = _StageClock(report.cpu_seconds)
+        self.language.cpu_seconds.clear()
+        if self.statements:
+            self.statements.cpu_seconds.clear()
         if self.stories:
             self._catch_up()
+            clock.lap("catch-up")
+            if self.statements:
+                clock.split_out(self.statements.cpu_seconds, "catch-up")
         with _progress_bar(self.progress) as bar:
             for batch in _batches(self._normalised(read_paths(paths), report), self.batch_size):
+                clock.lap("read")
                 new, updated = self._store_batch(self.language.pipe(batch), report)
+                clock.lap("store")
                 if self.stories and new:
                     self._cluster(new)
+                    clock.lap("engine")
                 if self.statements and (new or updated):
                     self.statements.pipe(new + updated)
+                    clock.lap("statements")
                 bar.update(len(batch))
+        clock.lap("read")
+        clock.split_out(self.language.cpu_seconds, "store")
+        if self.statements:
+            clock.split_out(self.statements.cpu_seconds, "statements")
         return report
 
     # -- story engine -------------------------------------------------------------------
@@ -248,6 +281,26 @@ class IngestPipeline:
                 report.unchanged += 1
             report.by_language[article.language] += 1
         return new, updated
+
+
+class _StageClock:
+    """Adds the process CPU time since the previous lap to a stage's total."""
+
+    def __init__(self, totals: Counter) -> None:
+        self.totals = totals
+        self.last = time.process_time()
+
+    def lap(self, stage: str) -> None:
+        now = time.process_time()
+        self.totals[stage] += now - self.last
+        self.last = now
+
+    def split_out(self, parts: Counter, within: str) -> None:
+        """Move the time of ``parts``, measured inside stage ``within``, to stages of their own."""
+        for stage, seconds in parts.items():
+            self.totals[stage] += seconds
+            self.totals[within] -= seconds
+        parts.clear()
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

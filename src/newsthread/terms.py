@@ -33,12 +33,16 @@ def _stemmer(language: str) -> Stemmer.Stemmer | None:
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens; hyphenated compounds split into their parts too."""
-    words = []
-    for match in _TOKEN.finditer(text.casefold()):
-        word = match.group()
-        words.append(word.replace("-", "").replace("'", ""))
+    words: list[str] = []
+    append = words.append
+    for word in _TOKEN.findall(text.casefold()):
         if "-" in word:
+            append(word.replace("-", "").replace("'", ""))
             words.extend(part for part in word.split("-") if part)
+        elif "'" in word:
+            append(word.replace("'", ""))
+        else:
+            append(word)
     return words
 
 
@@ -56,6 +60,7 @@ def search_term(word: str, language: str) -> str:
 
 
 def stem_words(words: list[str], language: str | None) -> list[str]:
-    return [search_term(word, language or "") for word in words]
+    language = language or ""
+    return [search_term(word, language) for word in words]
 
 

@@ -324,10 +324,12 @@ class SQLiteStore(Store):
                     " :kind, :start, :end, :cue, :paragraph, :day, :quote_group)",
                     {**quote, "article_id": article_id},
                 )
-                quote_id = int(cursor.lastrowid)
-                if quote.get("quote_group") is None:
-                    self._db.execute("UPDATE quotes SET quote_group = id WHERE id = ?", (quote_id,))
-                ids.append(quote_id)
+                ids.append(int(cursor.lastrowid))
+            if any(quote.get("quote_group") is None for quote in quotes):
+                # the article's quotes were all just inserted: one statement for every new group
+                self._db.execute(
+                    "UPDATE quotes SET quote_group = id WHERE article_id = ? AND quote_group IS NULL", (article_id,)
+                )
             return ids
 
     def articles_without_statements(self) -> list[int]:
@@ -342,12 +344,27 @@ class SQLiteStore(Store):
                                "WHERE article_id = ? LIMIT 1", (article_id, article_id)).fetchone()
         return row is not None
 
-    def stored_quotes(self, *, speaker_key: str | None = None, event_id: int | None = None) -> list[StoredQuote]:
-        """Earlier quotes by one speaker, or in one event: the candidates for grouping."""
+    def stored_quotes(
+        self,
+        *,
+        speaker_key: str | None = None,
+        event_id: int | None = None,
+        day: float | None = None,
+        window_days: float | None = None,
+    ) -> list[StoredQuote]:
+        """Earlier quotes by one speaker, or in one event: the candidates for grouping.
+
+        With ``day`` and ``window_days``, a speaker's quotes dated further than
+        ``window_days`` from ``day`` are left out (undated ones stay), so a much-quoted
+        speaker does not cost a read of all their quotes.
+        """
         if speaker_key is not None:
-            rows = self._db.execute(
-                "SELECT id, article_id, text, speaker_key, day, quote_group FROM quotes WHERE speaker_key = ?", (speaker_key,)
-            )
+            sql = "SELECT id, article_id, text, speaker_key, day, quote_group FROM quotes WHERE speaker_key = ?"
+            params: tuple = (speaker_key,)
+            if day is not None and window_days is not None:
+                sql += " AND (day IS NULL OR abs(day - ?) <= ?)"
+                params = (speaker_key, day, window_days)
+            rows = self._db.execute(sql, params)
         else:
             rows = self._db.execute(
                 "SELECT q.id, q.article_id, q.text, q.speaker_key, q.day, q.quote_group FROM quotes q "
