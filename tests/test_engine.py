@@ -140,3 +140,19 @@ def test_a_storyline_far_smaller_than_another_joins_it_at_the_joining_threshold(
     assert absorbed(40)
     # Not ten times larger: the two stay apart.
     assert not absorbed(20)
+
+
+def test_a_kept_engine_sees_what_another_connection_wrote(tmp_path):
+    """A long-lived Tracker keeps its engine between calls, but not past another writer's commit."""
+    first, copy, other = (tmp_path / name for name in ("first.txt", "copy.txt", "other.txt"))
+    first.write_text(f" date 2022-10-04\n{OTHER}", encoding="utf-8")
+    copy.write_text(f" date 2022-10-04\n{WIRE}", encoding="utf-8")
+    other.write_text(f" date 2022-10-05\n{WIRE} Sagen efterforskes fortsat.", encoding="utf-8")
+    db = tmp_path / "shared.db"
+    with Tracker(db) as reader, Tracker(db) as writer:
+        reader.ingest([str(first)], embeddings=False)
+        writer.ingest([str(copy)], embeddings=False)
+        reader.ingest([str(other)], embeddings=False)
+        by_source = {a.source: a.id for a in reader.articles()}
+        placed = reader.assignments()
+    assert placed[by_source[str(other)]]["duplicate_of"] == by_source[str(copy)]

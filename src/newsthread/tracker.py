@@ -23,6 +23,9 @@ class Tracker:
 
     def __init__(self, location: str | Path | None = None) -> None:
         self.store: Store = open_store(location)
+        # One pipeline per embeddings setting, kept between calls so the story engine is
+        # restored from the store once, not on every call (articles arriving one by one).
+        self._pipelines: dict[bool, tuple[IngestPipeline, object | None]] = {}
 
     def ingest(
         self,
@@ -38,10 +41,21 @@ class Tracker:
         ``embeddings=False`` clusters on words and names only: about a hundred times
         faster, and weaker across languages (see docs/benchmarks.md).
         """
-        pipeline = IngestPipeline(
-            self.store, batch_size=batch_size, on_problem=on_problem, progress=progress, embeddings=embeddings
-        )
-        return pipeline.run(paths)
+        pipeline = self._pipeline(embeddings)
+        pipeline.batch_size, pipeline.on_problem, pipeline.progress = batch_size, on_problem, progress
+        report = pipeline.run(paths)
+        # Kept only after a clean run: after an error the store is the truth, not memory.
+        self._pipelines[embeddings] = (pipeline, self.store.change_mark())
+        return report
+
+    def _pipeline(self, embeddings: bool) -> IngestPipeline:
+        """The pipeline of the last call, unless another connection has written since."""
+        kept = self._pipelines.pop(embeddings, None)
+        if kept is not None:
+            pipeline, mark = kept
+            if mark is not None and mark == self.store.change_mark():
+                return pipeline
+        return IngestPipeline(self.store, embeddings=embeddings)
 
     def assignments(self, article_ids: list[int] | None = None) -> dict[int, dict]:
         """article id -> {"event", "storyline", "duplicate_of"} for every clustered article (or those given)."""

@@ -74,6 +74,15 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    def change_mark(self) -> object | None:
+        """A value that changes whenever another connection commits to the store.
+
+        Lets a long-lived tracker keep its in-memory story engine between ingest calls
+        and rebuild it only when someone else wrote. ``None`` means "cannot tell", and
+        the engine is then rebuilt from the store on every call.
+        """
+        return None
+
     def __enter__(self) -> Self:
         return self
 

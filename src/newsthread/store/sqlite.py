@@ -192,6 +192,10 @@ class SQLiteStore(Store):
         )
         return [_article_from_row(row) for row in rows]
 
+    def change_mark(self) -> int:
+        # SQLite bumps data_version on this connection when another connection commits.
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
     def count_articles(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
