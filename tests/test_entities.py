@@ -268,3 +268,16 @@ def test_few_gazetteer_keys_are_claimed_by_two_entities():
                     key = tuple(spelling_key(m.group()) for m in TOKEN.finditer(alias))
                     owners.setdefault(key, set()).add(canonical)
     assert sum(len(owner) > 1 for owner in owners.values()) <= 120
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Det siger Anne-Grethe Bisgaard i dag.", ("Anne-Grethe Bisgaard", "PER")),
+        ("Det sier Hans-Christian Thomsen til NTB.", ("Hans-Christian Thomsen", "PER")),
+        ("Det siger Jens-Ole Bisgaard i Syd-Sudan.", ("Syd-Sudan", "LOC")),
+    ],
+)
+def test_a_hyphen_inside_a_name_neither_starts_a_sentence_nor_splits_it(sentence, expected):
+    """A bare hyphen is no dash opening a quote, and a gazetteer's "Anne" or "Sudan" must not cut the word."""
+    assert expected in [(m.text, m.type) for m in extract_entities(sentence, "da")]

@@ -171,6 +171,8 @@ def test_seed_dash_quote_has_no_attribution_in_text() -> None:
          "Karen Vestergaard"),
         ('Foreign Minister Lars Holm said on Monday that talks would go on. "We are patient," Holm said.',
          "Lars Holm"),
+        (("The talks, hosted by the Minister for Climate, Energy and Utilities Karen Vestergaard, went on.\n\n"
+         '"We cannot wait," Vestergaard said.'), "Karen Vestergaard"),
     ],
 )
 def test_english_title_case_roles_are_not_part_of_the_name(text: str, speaker: str) -> None:
@@ -387,3 +389,8 @@ def test_compound_leader_title_resolves_to_the_leader() -> None:
     text = ("Leder i Norsk Bonde- og Småbrukarlag, Åse Lind Ruud, er kritisk.\n\n"
             "– Dette rammer de minste gårdene hardest, sier småbrukarlagslederen.")
     assert find(extract_quotes(text, "nb"), "de minste gårdene").speaker == "Åse Lind Ruud"
+
+
+def test_a_conjunction_before_a_first_name_does_not_join_two_people() -> None:
+    text = "Mødet blev ledet af Mette og Ingvild Marie Hansen.\n\n- Vi venter, siger Hansen."
+    assert [q.speaker for q in extract_quotes(text, "da")] == ["Ingvild Marie Hansen"]

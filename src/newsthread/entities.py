@@ -42,7 +42,7 @@ __all__ = ["EntityCatalog", "Mention", "extract_entities", "spelling_key"]
 
 NORDIC = frozenset({"da", "nb", "nn", "sv"})
 _LANGUAGE_ALIASES = {"no": "nb", "nob": "nb", "nno": "nn", "dan": "da", "swe": "sv", "eng": "en"}
-_SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”„«»]|^\s*[-–—]\s*$")
+_SENTENCE_GAP = re.compile(r"[.!?:;\n\"“”„«»]|^\s*[-–—]\s+$")
 _JOIN_GAP = re.compile(r"^(?: |\u00a0|-|‐)$")
 _MATCH_GAP = re.compile(r"^(?: |\u00a0|-|‐|\. ?|/|&| & )$")
 _COMMON_ZIPF = 5.0
@@ -428,7 +428,7 @@ def _segment(doc: _Doc, first: int, end: int) -> tuple[list[_Candidate], int]:
     index = first
     while index < end:
         match = _lookup(tokens, index, len(tokens), lexicon)
-        if not match:
+        if not match or _splits_hyphenated(tokens, first, index, index + match[0], end):
             index += 1
             continue
         if pending < index and (candidate := _unknown(text, tokens, pending, index - 1, language)):
@@ -441,6 +441,18 @@ def _segment(doc: _Doc, first: int, end: int) -> tuple[list[_Candidate], int]:
     if pending < end and (candidate := _unknown(text, tokens, pending, end - 1, language)):
         found.append(candidate)
     return found, end
+
+
+_HYPHENS = frozenset({"-", "‐"})
+
+
+def _splits_hyphenated(tokens: list[_Token], first: int, start: int, stop: int, end: int) -> bool:
+    """Whether a match from ``start`` to ``stop`` would cut a hyphenated word of the run in two.
+
+    "Anne-Grethe Bisgaard", "Hans-Christian Thomsen": a gazetteer's "Anne" or "Hans" must
+    not split a double first name off its person.
+    """
+    return (start > first and tokens[start].gap in _HYPHENS) or (stop < end and tokens[stop].gap in _HYPHENS)
 
 
 def _has_first_name(doc: _Doc, index: int) -> bool:

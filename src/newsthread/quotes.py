@@ -284,6 +284,7 @@ def _is_cap(token: str) -> bool:
 
 _ORG_WORDS = frozenset(n + suffix for n in qr.ORG_NOUNS if len(n) >= 5 or n == "politi" for suffix in ("", "en", "et"))
 _NAME_LEAD_PREPS = frozenset(["i", "for", "hos", "ved", "på", "af", "av", "fra", "frå", "från", "in", "at", "of", "med"])
+_NAME_LEAD_CONJUNCTIONS = frozenset(["and", "og", "och", "samt", "&"])
 
 
 @lru_cache(maxsize=1)
@@ -449,10 +450,12 @@ class _People:
         p = next((i for i in range(1, len(words) - 1) if _is_first_name(words[i])), None)
         if p is None:
             return 0
-        before = re.search(r"([\w\-]+)[ \t]+$", text[max(0, run[0].start() - 40):run[0].start()])
-        prev = before.group(1) if before else ""
+        before = re.search(r"(\S*)[ \t]+([\w\-]+)[ \t]+$", text[max(0, run[0].start() - 60):run[0].start()])
+        prev, prev2 = (before.group(2), before.group(1)) if before else ("", "")
+        # "Minister for Climate, Energy and Utilities Karen Vestergaard": the end of a title's list.
+        listed = prev.lower() in _NAME_LEAD_CONJUNCTIONS and prev2[:1].isupper() and not _is_first_name(prev2)
         context = (trimmed or _sentence_initial(text, run[0].start()) or prev.lower() in _NAME_LEAD_PREPS
-                   or (prev[:1].islower() and _role_head(prev) is not None))
+                   or listed or (prev[:1].islower() and _role_head(prev) is not None))
         return p if context else 0
 
     def _common(self, word: str) -> bool:

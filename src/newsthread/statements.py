@@ -66,9 +66,13 @@ def canonical_speaker(quote: Quote, mentions: list[Mention]) -> str | None:
     if not quote.speaker:
         return None
     key = speaker_key(quote.speaker)
+    size = len(quote.speaker.split())
     for mention in mentions:
         same_person = mention.text == quote.speaker or speaker_key(mention.canonical) == key
-        if mention.type == "PER" and same_person and len(mention.canonical.split()) >= len(quote.speaker.split()):
+        words = len(mention.canonical.split())
+        # A surname alone takes the full name; a full name takes only a respelling of itself,
+        # never a longer mention ("Chief Executive Johan Ekström" carries a title, not a name).
+        if mention.type == "PER" and same_person and (words == size or (size == 1 and words > 1)):
             return mention.canonical
     return quote.speaker
 
