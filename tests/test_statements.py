@@ -54,3 +54,22 @@ def test_short_fragments_only_group_when_identical():
     grouper = StatementGrouper()
     assert grouper.best_group("farlig", "x", None, [stored(1, "Farlig", "x", 1)]) == 1
     assert grouper.best_group("farlig", "x", None, [stored(1, "uansvarlig", "x", 1)]) is None
+
+
+def test_canonical_speaker_keeps_a_full_name_that_only_shares_the_surname():
+    # The entity extractor may map a two-word surname to a famous bearer of it; the quote's
+    # full name is another person and must stay as written.
+    quote = Quote(DA, "Kim Fogh Rasmussen", None, "direct", 0, 10, "siger", 0)
+    mentions = [
+        Mention("Kim", 0, 3, "PER", "Kim"),
+        Mention("Fogh Rasmussen", 4, 18, "PER", "Anders Fogh Rasmussen"),
+    ]
+    assert canonical_speaker(quote, mentions) == "Kim Fogh Rasmussen"
+    respelt = Quote(DA, "Volodymyr Zelenskij", None, "direct", 0, 10, "siger", 0)
+    assert canonical_speaker(respelt, [Mention("Zelenskyj", 0, 9, "PER", "Volodymyr Zelenskyj")]) == (
+        "Volodymyr Zelenskyj"
+    )
+    titled = Quote(DA, "Johan Ekström", None, "direct", 0, 10, "siger", 0)
+    assert canonical_speaker(titled, [Mention("Johan Ekström", 0, 9, "PER", "Executive Johan Ekström")]) == (
+        "Johan Ekström"
+    )

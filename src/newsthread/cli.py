@@ -319,7 +319,14 @@ def build_parser() -> argparse.ArgumentParser:
     speakers_eval.add_argument(
         "--split", help="only the articles of this split (any split in the file, e.g. dev, heldout, heldout2)"
     )
-    speakers_eval.set_defaults(run=_evaluation("speakers", "evaluate_speakers", "format_speakers_report", ("split",)))
+    speakers_eval.add_argument(
+        "--end-to-end", dest="mode", action="store_const", const="end-to-end", default="extract",
+        help="ingest the articles into a temporary store (no embeddings) and score the stored quotes, "
+        "whose speakers are canonicalised as 'newsthread quotes' shows them",
+    )
+    speakers_eval.set_defaults(
+        run=_evaluation("speakers", "evaluate_speakers", "format_speakers_report", ("split", "mode"))
+    )
 
     entities_eval = tasks.add_parser(
         "entities", parents=[as_json], help="entity precision/recall on annotated JSONL",

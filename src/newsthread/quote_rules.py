@@ -197,6 +197,23 @@ FEMALE_NAME_ENDINGS: tuple[str, ...] = ("a", "ine", "ette", "rid", "borg", "bjø
 MALE_NAME_EXCEPTIONS: frozenset[str] = frozenset(["ola", "nikola", "luca", "andrea", "joshua", "ilja", "kostja", "sasha", "mikola", "nikita"])
 
 
+# Pronouns that tell an interviewer's dash question ("- Er du bekymret?") from a speaker's own
+# rhetorical one ("- Hvad skal vi gøre?"): all languages together, casefolded.
+FIRST_PERSON = frozenset(["jeg", "vi", "eg", "me", "jag", "we", "my", "our", "mig", "mej", "meg", "os", "oss"])
+SECOND_PERSON = frozenset(["du", "dig", "deg", "dykk", "dere", "jer", "you", "your", "din", "dit", "dine", "ditt", "dina", "di", "dykkar"])
+
+
+# Verbs of expectation ("DMI venter, at ...", "Vegvesenet reknar med at ...") report speech only
+# with the complementiser right after them: "venter på, at bussen kommer" is waiting, not speech.
+IMMEDIATE_COMPLEMENT_VERBS = frozenset(
+    ["venter", "ventede", "ventar", "regner med", "regnede med", "regnet med", "reknar med", "rekna med",
+     "räknar med", "räknade med"]
+)
+# Words opening a prepositional phrase between a speech verb and its complementiser ("siger til den
+# peruvianske avis El Comercio, at ...", "skriver i en e-post til NTB at ..."): a longer gap is allowed.
+GAP_PREPOSITIONS = frozenset(["til", "till", "to", "i", "in", "på", "overfor", "over", "for", "før", "vid", "ved"])
+
+
 @dataclass(frozen=True)
 class QuoteRules:
     """The heuristics for one language. See the module docstring for conventions."""
@@ -227,11 +244,11 @@ class QuoteRules:
     extra: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-_DA_VERBS = ["forventer", "forventede", "anslår", "anslog", "siger", "sagde", "sagt", "sige", "udtaler", "udtalte", "udtalt", "tilføjer", "tilføjede", "tilføjet", "fortsætter", "fortsatte", "pointerer", "pointerede", "understreger", "understregede", "understreget", "påpeger", "påpegede", "påpeget", "skriver", "skrev", "fortæller", "fortalte", "forklarer", "forklarede", "forklaret", "mener", "mente", "uddyber", "uddybede", "oplyser", "oplyste", "erkender", "erkendte", "konstaterer", "konstaterede", "vurderer", "vurderede", "advarer", "advarede", "lover", "lovede", "svarer", "svarede", "spørger", "spurgte", "understreger", "slår", "fast", "slog", "fast", "medgiver", "indrømmer", "indrømmede", "fastslår", "fastslog", "betoner", "betonede", "meddeler", "meddelte", "forsikrer", "forsikrede", "siges", "råber", "råbte", "hævder", "hævdede", "argumenterer", "argumenterede", "beretter", "berettede", "melder", "meldte", "erklærer", "erklærede", "afviser", "afviste", "bekræfter", "bekræftede", "henviser", "henviste", "tilføjede"]
+_DA_VERBS = ["forventer", "forventede", "venter", "ventede", "anslår", "anslog", "siger", "sagde", "sagt", "sige", "udtaler", "udtalte", "udtalt", "tilføjer", "tilføjede", "tilføjet", "fortsætter", "fortsatte", "pointerer", "pointerede", "understreger", "understregede", "understreget", "påpeger", "påpegede", "påpeget", "skriver", "skrev", "fortæller", "fortalte", "forklarer", "forklarede", "forklaret", "mener", "mente", "uddyber", "uddybede", "oplyser", "oplyste", "erkender", "erkendte", "konstaterer", "konstaterede", "vurderer", "vurderede", "advarer", "advarede", "lover", "lovede", "svarer", "svarede", "spørger", "spurgte", "understreger", "slår", "fast", "slog", "fast", "medgiver", "indrømmer", "indrømmede", "fastslår", "fastslog", "betoner", "betonede", "meddeler", "meddelte", "forsikrer", "forsikrede", "siges", "råber", "råbte", "hævder", "hævdede", "argumenterer", "argumenterede", "beretter", "berettede", "melder", "meldte", "erklærer", "erklærede", "afviser", "afviste", "bekræfter", "bekræftede", "henviser", "henviste", "tilføjede"]
 
-_NB_VERBS = ["forventer", "forventet", "anslår", "anslo", "sier", "sa", "sagt", "si", "uttaler", "uttalte", "uttalt", "legger", "til", "la", "til", "lagt", "til", "fortsetter", "fortsatte", "påpeker", "påpekte", "understreker", "understrekte", "understreket", "forteller", "fortalte", "forklarer", "forklarte", "skriver", "skrev", "mener", "mente", "opplyser", "opplyste", "erkjenner", "erkjente", "konstaterer", "konstaterte", "vurderer", "vurderte", "advarer", "advarte", "lover", "lovte", "svarer", "svarte", "spør", "spurte", "slår", "fast", "slo", "fast", "innrømmer", "innrømmet", "fastslår", "fastslo", "hevder", "hevdet", "melder", "meldte", "erklærer", "erklærte", "avviser", "avviste", "bekrefter", "bekreftet", "utdyper", "utdypet", "argumenterer", "argumenterte", "tilføyer", "tilføyde", "varsler", "varslet", "forsikrer", "forsikret"]
+_NB_VERBS = ["forventer", "forventet", "venter", "anslår", "anslo", "sier", "sa", "sagt", "si", "uttaler", "uttalte", "uttalt", "legger", "til", "la", "til", "lagt", "til", "fortsetter", "fortsatte", "påpeker", "påpekte", "understreker", "understrekte", "understreket", "forteller", "fortalte", "forklarer", "forklarte", "skriver", "skrev", "mener", "mente", "opplyser", "opplyste", "erkjenner", "erkjente", "konstaterer", "konstaterte", "vurderer", "vurderte", "advarer", "advarte", "lover", "lovte", "svarer", "svarte", "spør", "spurte", "slår", "fast", "slo", "fast", "innrømmer", "innrømmet", "fastslår", "fastslo", "hevder", "hevdet", "melder", "meldte", "erklærer", "erklærte", "avviser", "avviste", "bekrefter", "bekreftet", "utdyper", "utdypet", "argumenterer", "argumenterte", "tilføyer", "tilføyde", "varsler", "varslet", "forsikrer", "forsikret"]
 
-_NN_VERBS = ["forventar", "forventa", "anslår", "anslo", "seier", "sa", "sagt", "seie", "uttaler", "uttalte", "uttalar", "uttala", "legg", "til", "la", "til", "lagt", "til", "held", "fram", "heldt", "fram", "fortset", "fortsette", "påpeikar", "påpeika", "påpeiker", "understrekar", "understreka", "understreker", "fortel", "fortalde", "forklarar", "forklarte", "skriv", "skreiv", "meiner", "meinte", "opplyser", "opplyste", "konstaterer", "konstaterte", "vurderer", "åtvarar", "åtvara", "lovar", "lova", "svarar", "svara", "spør", "spurde", "slår", "fast", "slo", "fast", "innrømmer", "hevdar", "hevda", "melder", "stadfestar", "stadfesta", "avviser"]
+_NN_VERBS = ["forventar", "forventa", "ventar", "anslår", "anslo", "seier", "sa", "sagt", "seie", "uttaler", "uttalte", "uttalar", "uttala", "legg", "til", "la", "til", "lagt", "til", "held", "fram", "heldt", "fram", "fortset", "fortsette", "påpeikar", "påpeika", "påpeiker", "understrekar", "understreka", "understreker", "fortel", "fortalde", "forklarar", "forklarte", "skriv", "skreiv", "meiner", "meinte", "opplyser", "opplyste", "konstaterer", "konstaterte", "vurderer", "åtvarar", "åtvara", "lovar", "lova", "svarar", "svara", "spør", "spurde", "slår", "fast", "slo", "fast", "innrømmer", "hevdar", "hevda", "melder", "stadfestar", "stadfesta", "avviser"]
 
 _SV_VERBS = ["tycker", "tyckte", "förväntar", "uppskattar", "säger", "sade", "sa", "sagt", "säga", "uttalar", "uttalade", "uttalat", "tillägger", "tillade", "tillagt", "fortsätter", "fortsatte", "påpekar", "påpekade", "understryker", "underströk", "understrukit", "berättar", "berättade", "förklarar", "förklarade", "skriver", "skrev", "menar", "menade", "konstaterar", "konstaterade", "bedömer", "varnar", "varnade", "lovar", "lovade", "svarar", "svarade", "frågar", "frågade", "slår", "fast", "slog", "fast", "medger", "medgav", "erkänner", "erkände", "hävdar", "hävdade", "meddelar", "meddelade", "bekräftar", "bekräftade", "försäkrar", "försäkrade", "avfärdar", "avfärdade", "betonar", "betonade", "uppger", "uppgav"]
 
@@ -243,10 +260,10 @@ def _phrases(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.split("|") if p.strip())
 
 
-_DA_MULTI = _phrases("slår fast|slog fast|peger på|pegede på")
-_NB_MULTI = _phrases("legger til|la til|lagt til|slår fast|slo fast|peker på|pekte på")
-_NN_MULTI = _phrases("legg til|la til|lagt til|held fram|heldt fram|slår fast|slo fast")
-_SV_MULTI = _phrases("slår fast|slog fast|pekar på|pekade på|lägger till|lade till")
+_DA_MULTI = _phrases("slår fast|slog fast|peger på|pegede på|regner med|regnede med")
+_NB_MULTI = _phrases("legger til|la til|lagt til|slår fast|slo fast|peker på|pekte på|regner med|regnet med")
+_NN_MULTI = _phrases("legg til|la til|lagt til|held fram|heldt fram|slår fast|slo fast|reknar med|rekna med")
+_SV_MULTI = _phrases("slår fast|slog fast|pekar på|pekade på|lägger till|lade till|räknar med|räknade med")
 _EN_MULTI = _phrases("pointed out|points out")
 
 

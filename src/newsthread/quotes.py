@@ -179,8 +179,8 @@ def _zipf(word: str, language: str) -> float:
     """Word frequency (Zipf scale); 0 when wordfreq does not know the language."""
     from wordfreq import zipf_frequency
 
-    try:
-        return zipf_frequency(word, language)
+    try:  # wordfreq has no Nynorsk list; asking for "nn" gives Bokmål with a warning on stderr
+        return zipf_frequency(word, "nb" if language == "nn" else language)
     except (LookupError, ValueError):
         return 0.0
 
@@ -432,6 +432,8 @@ class _People:
             return  # an acronym: "HK Stat", "TV 2 Fyn", "DR Nyheder" are organisations
         if any(w.lower() in _ORG_WORDS for w in words):
             return  # "Region Hovedstaden", "Aarhus Kommune", "Fyns Politi"
+        if self._capitalised_phrase(text, run, words):
+            return  # "rådmand for Sociale Forhold": a capitalised name of a committee or area
         name = text[run[0].start():run[-1].end()]  # keeps "Chr." in "Lars Chr. Lilleholt"
         person = self.persons.setdefault(name, _Person(name, _gender(name)))
         if offset is not None:
@@ -457,6 +459,21 @@ class _People:
         context = (trimmed or _sentence_initial(text, run[0].start()) or prev.lower() in _NAME_LEAD_PREPS
                    or listed or (prev[:1].islower() and _role_head(prev) is not None))
         return p if context else 0
+
+    def _capitalised_phrase(self, text: str, run: list[re.Match], words: list[str]) -> bool:
+        """Ordinary words capitalised after a preposition ("for Sociale Forhold", "i Kultur Og Fritid").
+
+        Every word is frequent in the language and none is a listed first name or a -sen/-son
+        surname, so "hos Jens Holm" and "ifølge Andersen Nielsen" are still names.
+        """
+        before = re.search(r"(\w+)[ \t]+$", text[max(0, run[0].start() - 30):run[0].start()])
+        if not before or before.group(1) not in _NAME_LEAD_PREPS:
+            return False
+        return all(
+            not _is_first_name(w) and not w.lower().endswith(("sen", "son"))
+            and _zipf(w.lower(), self.rules.language) >= 4.5
+            for w in words
+        )
 
     def _common(self, word: str) -> bool:
         """A sentence-initial word that is (probably) an ordinary word, not a first name."""
@@ -857,6 +874,10 @@ class _Extractor:
             later = self._name_after_descriptor(toks, run)
             if later:
                 return self._named_agent(later)
+            if len(run) >= 3 and self.text[run[0].start():run[-1].end()] not in self.people.persons \
+                    and self.text[run[1].start():run[-1].end()] in self.people.persons:
+                # "Nordmannen Eirik Hovland bor ...": a capitalised descriptor glued in front of the name
+                return self._named_agent(run[1:])
             nxt = toks[len(run)].group() if len(run) < len(toks) else ""
             genitive = len(run) == 1 and first.endswith(("s", "'s", "’s"))
             # "Statens vegvesen", "Innlandet politidistrikt", "Meteorologisk institutt": an organisation
@@ -928,6 +949,8 @@ class _Extractor:
             head = _role_head(word) or _person_noun(word)
             if head and not (word[0].isupper() and k and word.lower() in qr.NON_PERSONS):
                 return self._role_phrase(toks, k, head)
+            if self._org_noun(word) and k + 1 < len(toks) and _is_cap(toks[k + 1].group()):
+                break  # "ifølge nyhedsbureauet Reuters er chaufføren ...": the organisation is the agent
         for k, tok in enumerate(toks[:5]):
             word = tok.group()
             if not word[0].isalnum() or word.lower() in _ROLE_STOPS or (k and self.pat.verb.fullmatch(word)):
@@ -984,6 +1007,14 @@ class _Extractor:
         if rest < len(toks) and _is_cap(toks[rest].group()) and not self._not_person(toks[rest].group()):
             run = self._run(toks, rest)
             agent.name, agent.end = self.text[run[0].start():run[-1].end()], run[-1].end()
+        elif rest == k + 1 < len(toks) and self._org_noun(toks[k].group()) and definite \
+                and self.text[toks[k].end():toks[rest].start()] == " " and _is_cap(toks[rest].group()) \
+                and toks[rest].group().lower() not in self.rules.determiners \
+                and toks[rest].group().lower() not in self.rules.pronouns:
+            # "nyhedsbureauet AP", "avisen Politiken": the organisation noun, then the organisation's name
+            run = self._run(toks, rest)
+            agent.name, agent.end = self.text[run[0].start():run[-1].end()], run[-1].end()
+            agent.role = self.text[toks[start_tok].start():toks[k].end()]
         return agent
 
     def _first_name(self, tok: re.Match) -> bool:
@@ -1246,14 +1277,19 @@ class _Extractor:
             except Exception:  # noqa: BLE001 - entity extraction is optional help, never a reason to fail
                 found = []
             persons = [p for p in self.people.mentions if not p.person.org]
+            # a capitalised pair without a listed first name ("Nordvind Energi") that entity extraction
+            # calls an organisation is one, not a person
+            named = [p for p in persons if _is_first_name(p.person.name.split()[0])]
             self._orgs = []
             for m in found:
                 if m.type != "ORG" or m.text.lower() in qr.MEDIA or self.text[max(0, m.start - 1):m.start] == "(" \
-                        or any(p.start <= m.start < p.end for p in persons):
+                        or any(p.start <= m.start < p.end for p in named):
                     continue
                 start, name = m.start, m.text
                 first, _, rest = name.partition(" ")
-                if rest and _org_noun(first.lower()) and first[:1].isupper():
+                noun = _org_noun(first.lower())
+                # "Flyselskapet Norwegian": an inflected generic noun in front; not "Sydbank Mette ..."
+                if rest and noun and first[:1].isupper() and not first.lower().endswith(noun[0]):
                     start, name = start + len(first) + 1, rest
                 cut = min((p.start for p in persons if start < p.start < start + len(name)), default=None)
                 if cut is not None:
@@ -1341,6 +1377,7 @@ class _Reader(_Extractor):
     def run(self) -> list[Quote]:
         self.unit_speaker: dict[int, _Speaker | None] = {}  # unit index -> speaker it leaves in context
         self.dash_quote: set[int] = set()
+        self.questions: set[int] = set()  # dash units that are the interviewer's questions
         for index, unit in enumerate(self.units):
             self._index = index
             if unit.dash:
@@ -1360,6 +1397,10 @@ class _Reader(_Extractor):
             stop, speaker, cue, rest = said
             self._emit(unit.body, stop, speaker, "direct", cue, unit)
             self._after_tail(rest, unit, speaker)
+        elif tail is None and self._interview_question(index, unit):
+            speaker = _Speaker(None, None)
+            self.questions.add(index)
+            self._emit(unit.body, unit.end, speaker, "direct", None, unit)
         elif tail is None:
             speaker = self._context_speaker(index)
             self._emit(unit.body, unit.end, speaker, "direct", None, unit)
@@ -1395,6 +1436,20 @@ class _Reader(_Extractor):
             self._note(tail.agent.start, own)
             self._emit(pos, tail.quote_end, own, "direct", tail.cue, unit)
             pos = tail.end
+
+    def _interview_question(self, index: int, unit: _Unit) -> bool:
+        """"- Er du bekymret?" then "- Nej. ...": a question without attribution answered by the next dash.
+
+        The interviewer's question has no speaker; the answer keeps the speaker before it. A question
+        of one sentence without a first-person pronoun, or one addressing someone ("du", "dere"), counts.
+        """
+        body = self.text[unit.body:unit.end].rstrip()
+        if not body.endswith("?") or index + 1 >= len(self.units) or not self.units[index + 1].dash:
+            return False
+        words = {w.casefold() for w in _TOKEN.findall(body)}
+        if words & qr.SECOND_PERSON:
+            return True
+        return len(_sentences(self.text, unit.body, unit.end)) == 1 and not words & qr.FIRST_PERSON
 
     def _headline(self, unit: _Unit) -> bool:
         body = self.text[unit.body:unit.end].rstrip()
@@ -1458,8 +1513,8 @@ class _Reader(_Extractor):
         if said:
             return said
         prev = index - 1
-        while prev >= 0 and self.units[prev].dash and prev not in self.dash_quote:
-            prev -= 1  # a skipped subheading line does not break the chain
+        while prev >= 0 and self.units[prev].dash and (prev not in self.dash_quote or prev in self.questions):
+            prev -= 1  # a skipped subheading line or the interviewer's question does not break the chain
         before = self.unit_speaker.get(prev) if prev >= 0 else None
         if before and before.name:
             return before
@@ -1693,6 +1748,9 @@ class _Reader(_Extractor):
         tail = self._tail(s, e)
         if tail is None or _inside(tail.quote_end, self.consumed) or len(_TOKEN.findall(self.text[s:tail.quote_end])) < 4:
             return False
+        subject = self._agent_after(s, tail.quote_end)
+        if subject and subject.kind != "pronoun" and _PARTY.fullmatch(self.text[subject.end:tail.quote_end]):
+            return False  # "Ordfører i X, Per Hansen (Sp), sier han fikk ...": the subject, not a statement
         speaker = self._resolve(tail.agent)
         self._note(tail.agent.start, speaker)
         self._emit(s, tail.quote_end, speaker, "indirect", tail.cue, unit)
@@ -1723,7 +1781,11 @@ class _Reader(_Extractor):
             if agent is None:
                 continue
             pos = agent.end if after else v.end()
-            clause = self._reported_clause(pos, e, v.group(), bare=before is not None)
+            # "X (Sp), sier han fikk ...": with the subject right before the verb, a pronoun after it
+            # opens the reported clause (no inversion), so it may start a bare clause
+            own_subject = before is not None and before.kind != "pronoun" \
+                and bool(_PARTY.fullmatch(self.text[before.end:v.start()]))
+            clause = self._reported_clause(pos, e, v.group(), bare=before is not None, pronoun=own_subject)
             if clause is None:
                 continue
             speaker = self._resolve(agent)
@@ -1750,7 +1812,9 @@ class _Reader(_Extractor):
         relative = re.fullmatch(r"(?:\s*\([^)]{1,14}\))?\s*,\s*(?:der|som|who|which|hvis|vars)\s[^,]+,\s*", between) \
             or re.fullmatch(r"\s+(?:som|der|who|that)(?:\s+[^\s,]+){1,5}\s*", between) and not self.pat.verb.search(between)
         complement = re.fullmatch(r"(?:\s*\([^)]{1,14}\))?\s+(?:i|ved|hos|fra|frå|från|vid|på|at|in)"
-                                  r"(?:\s+[A-ZÆØÅÄÖÜ][\w\-]*){1,4}\s*", between)
+                                  r"(?:\s+[A-ZÆØÅÄÖÜ][\w\-]*){1,4}(?:\s+(?P<noun>[a-zæøåäöü]+))?\s*", between)
+        if complement and complement.group("noun") and not self._org_noun(complement.group("noun")):
+            complement = None  # only "i Oslo politidistrikt": a lower-case organisation noun may end it
         coordinated = re.search(r",?\s(?:og|men|and|but|och|samt)\s*$", between) and not self.pat.verb.search(between)
         return agent if relative or complement or coordinated else None
 
@@ -1767,19 +1831,27 @@ class _Reader(_Extractor):
             return None  # "Fire måneder efter ... og sagde": not a person
         return agent
 
-    def _reported_clause(self, pos: int, e: int, verb: str, *, bare: bool) -> int | None:
+    def _reported_clause(self, pos: int, e: int, verb: str, *, bare: bool, pronoun: bool = False) -> int | None:
         """Where the reported clause starts after the verb (and agent), or None if there is none."""
         window = self.text[pos:e]
-        m = re.match(r"(?:[ \t]+[^\s,.:;!?]+){0,4}?" + self.pat.complementizer.pattern, window)
+        first = re.match(r"[ \t]+([^\s,.:;!?]+)", window)
+        verb_key = " ".join(verb.split()).lower()
+        gap = 0 if verb_key in qr.IMMEDIATE_COMPLEMENT_VERBS else \
+            7 if first and first.group(1).lower() in qr.GAP_PREPOSITIONS else 4
+        m = re.match(rf"(?:[ \t]+[^\s,.:;!?]+){{0,{gap}}}?" + self.pat.complementizer.pattern, window)
         if m and "." not in window[:m.start()]:
-            return pos + m.end() if len(_TOKEN.findall(window[m.end():])) >= 3 else None
+            # after an explicit "at"/"that" a clause of two words is one ("mener, at beviserne holder")
+            return pos + m.end() if len(_TOKEN.findall(window[m.end():])) >= 2 else None
         if bare and verb in self.pat.bare:
             words = window.split()
-            if len(words) >= 3 and words[0][:1].isalpha() and words[0].lower() not in _NOT_CLAUSE_START:
+            opener = words[0].lower() if words else ""
+            if len(words) >= 3 and words[0][:1].isalpha() and (
+                    opener not in _NOT_CLAUSE_START or pronoun and opener in self.rules.pronouns):
                 return pos + len(window) - len(window.lstrip())
         return None
 
 
+_PARTY = re.compile(r"[\s,]*(?:\([^)]{1,14}\))?[\s,]*")
 _NOT_CLAUSE_START = frozenset(
     ["til", "to", "ja", "nei", "nej", "no", "yes", "noe", "noget", "något", "something", "det", "dette", "that", "this", "han", "hun", "hon", "ho", "he", "she", "dem", "them", "om", "about", "for", "for", "med", "with", "på", "på", "i", "in", "at",
      "on", "during", "under", "efter", "etter", "after", "fra", "frå", "from", "over", "overfor"]

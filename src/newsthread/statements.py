@@ -66,13 +66,20 @@ def canonical_speaker(quote: Quote, mentions: list[Mention]) -> str | None:
     if not quote.speaker:
         return None
     key = speaker_key(quote.speaker)
-    size = len(quote.speaker.split())
+    words = quote.speaker.split()
+    keys = [spelling_key(word) for word in words]
     for mention in mentions:
-        same_person = mention.text == quote.speaker or speaker_key(mention.canonical) == key
-        words = len(mention.canonical.split())
-        # A surname alone takes the full name; a full name takes only a respelling of itself,
-        # never a longer mention ("Chief Executive Johan Ekström" carries a title, not a name).
-        if mention.type == "PER" and same_person and (words == size or (size == 1 and words > 1)):
+        if mention.type != "PER":
+            continue
+        canonical = mention.canonical.split()
+        if len(words) == 1:
+            # A surname alone takes the full name (or a respelling of itself).
+            if mention.text == quote.speaker or speaker_key(mention.canonical) == key:
+                return mention.canonical
+        elif [spelling_key(word) for word in canonical] == keys:
+            # A full name takes only a respelling of itself, word for word: never a longer
+            # mention ("Chief Executive Johan Ekström" carries a title), nor another person
+            # with the same surname ("Kim Fogh Rasmussen" is not "Anders Fogh Rasmussen").
             return mention.canonical
     return quote.speaker
 

@@ -20,14 +20,23 @@ Scores, overall, by language and by split:
 
 ``split`` keeps only records of that split; any split name present in the file is accepted
 ("dev": the articles the rules were tuned on; "heldout": written after the rules were frozen;
-"heldout2": a second blind set, written and measured before the next round of rule changes).
+"heldout2", "heldout3": blind sets, each written and measured before its round of rule changes).
+
+``mode="extract"`` (default) scores :func:`newsthread.quotes.extract_quotes` alone, with the
+annotated language. ``mode="end-to-end"`` scores what a user sees: the articles are ingested
+into a temporary store (embeddings off, language detected as on any ingest, the annotated one
+declared) and the stored quotes are read back, so the speaker is the canonical speaker after
+entity canonicalisation (:func:`newsthread.statements.canonical_speaker`), as
+``newsthread quotes --json`` and ``show --json`` print it.
 """
 
 from __future__ import annotations
 
 import json
+import tempfile
 from collections import defaultdict
 from pathlib import Path
+from types import SimpleNamespace
 
 from ..quotes import Quote, extract_quotes
 
@@ -66,8 +75,42 @@ def _summary(c: dict[str, int]) -> dict[str, float | int]:
     }
 
 
-def evaluate_speakers(path: str | Path, split: str | None = None) -> dict:
-    """Recall, speaker accuracy, kind accuracy and precision of :func:`extract_quotes` on ``path``."""
+MODES = ("extract", "end-to-end")
+
+
+def _stored_quotes(records: list[dict]) -> tuple[list[list], list[str | None]]:
+    """Each record's quotes as stored by an ingest into a temporary store, and its stored language."""
+    from ..tracker import Tracker
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "annotated.jsonl"
+        with open(source, "w", encoding="utf-8") as handle:
+            for record in records:
+                row = {"id": record.get("id"), "title": record.get("title"), "text": record["text"],
+                       "language": record["language"]}
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        with Tracker(Path(tmp) / "speakers.db") as tracker:
+            tracker.ingest([str(source)], embeddings=False)
+            index = {a.id: int(a.record.split()[-1]) - 1 for a in tracker.articles()}
+            languages: list[str | None] = [None] * len(records)
+            for article in tracker.articles():
+                languages[index[article.id]] = article.language
+            stored: list[list] = [[] for _ in records]
+            for row in tracker.quotes():
+                stored[index[row["article"]]].append(SimpleNamespace(
+                    text=row["text"], speaker=row["speaker"], speaker_role=row["speaker_role"],
+                    kind=row["kind"], cue=None))
+    return stored, languages
+
+
+def evaluate_speakers(path: str | Path, split: str | None = None, mode: str = "extract") -> dict:
+    """Recall, speaker accuracy, kind accuracy and precision on ``path``.
+
+    ``mode``: ``"extract"`` scores :func:`extract_quotes` alone; ``"end-to-end"`` the quotes
+    stored by an ingest (canonical speakers, detected language).
+    """
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r} (one of {', '.join(MODES)})")
     every = _load(path)
     records = [r for r in every if split is None or r.get("split") == split]
     if not records:
@@ -75,8 +118,15 @@ def evaluate_speakers(path: str | Path, split: str | None = None) -> dict:
         raise ValueError(f"no annotated articles{f' in split {split!r} (splits in the file: {known})' if split else ''}")
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     errors: list[dict] = []
-    for record in records:
-        quotes = extract_quotes(record["text"], record["language"], title=record.get("title"))
+    stored, languages = _stored_quotes(records) if mode == "end-to-end" else (None, None)
+    for number, record in enumerate(records):
+        if stored is None:
+            quotes = extract_quotes(record["text"], record["language"], title=record.get("title"))
+        else:
+            quotes = stored[number]
+            if languages[number] != record["language"]:
+                errors.append({"id": record["id"], "kind": "language", "text": "", "gold": record["language"],
+                               "predicted": languages[number]})
         scopes = ("all", record["language"], record.get("split") or "-")
         matched: set[int] = set()
         for gold in record["quotes"]:
@@ -106,6 +156,7 @@ def evaluate_speakers(path: str | Path, split: str | None = None) -> dict:
     return {
         "articles": len(records),
         "split": split,
+        "mode": mode,
         **overall,
         "by_scope": {scope: _summary(c) for scope, c in sorted(counts.items())},
         "errors": errors,
@@ -116,6 +167,7 @@ def format_speakers_report(result: dict, show_errors: int = 40) -> str:
     """A plain-text report of :func:`evaluate_speakers`' result."""
     lines = [
         (f"articles: {result['articles']}{'  split: ' + result['split'] if result['split'] else ''}"
+         f"  mode: {result.get('mode', 'extract')}"
          f"  annotated quotes: {result['annotated']}  extracted: {result['extracted']}"),
         f"recall (annotated quotes found): {result['found']}/{result['annotated']} = {result['recall']:.3f}",
         (f"speaker accuracy on found quotes: {result['speaker_right']}/{result['found']} = "
@@ -136,6 +188,8 @@ def format_speakers_report(result: dict, show_errors: int = 40) -> str:
                 detail = f"gold {e['gold']!r} != {e['predicted']!r} (role {e['role']!r}, cue {e['cue']!r})"
             elif e["kind"] == "missed":
                 detail = f"gold {e['gold']!r}"
+            elif e["kind"] == "language":
+                detail = f"annotated {e['gold']!r}, detected {e['predicted']!r}"
             else:
                 detail = f"speaker {e['predicted']!r}"
             lines.append(f"  {e['id']:<6} {e['kind']:<7} {e['text'][:70]!r} {detail}")
@@ -143,16 +197,18 @@ def format_speakers_report(result: dict, show_errors: int = 40) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m newsthread.evaluate.speakers [PATH] [--split NAME] [--errors N] [--json]``."""
+    """``python -m newsthread.evaluate.speakers [PATH] [--split NAME] [--end-to-end] [--errors N] [--json]``."""
     import argparse
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", default="tests/data/quotes_annotated.jsonl")
     parser.add_argument("--split", help="only records of this split (any split in the file: dev, heldout, heldout2)")
+    parser.add_argument("--end-to-end", action="store_true",
+                        help="ingest into a temporary store and score the stored (canonical) speakers")
     parser.add_argument("--errors", type=int, default=40, help="how many errors to list (0 for none)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
-    result = evaluate_speakers(args.path, args.split)
+    result = evaluate_speakers(args.path, args.split, "end-to-end" if args.end_to_end else "extract")
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
