@@ -156,3 +156,79 @@ def test_a_kept_engine_sees_what_another_connection_wrote(tmp_path):
         by_source = {a.source: a.id for a in reader.articles()}
         placed = reader.assignments()
     assert placed[by_source[str(other)]]["duplicate_of"] == by_source[str(copy)]
+
+
+def test_language_means_shrink_towards_the_prior_until_a_language_has_enough_texts():
+    import numpy as np
+
+    from newsthread.cluster import LanguageMeans
+
+    prior, seen = np.array([1.0, 0.0, 0.0]), np.array([0.0, 1.0, 0.0])
+    means = LanguageMeans({"*": prior}, prior_weight=30)
+    assert np.allclose(means.mean("da"), prior)  # nothing seen: the shipped all-language centre
+    means.add(seen, "da")
+    assert np.allclose(means.mean("da"), (seen + 30 * ((seen + 30 * prior) / 31)) / 31)
+    for _ in range(2999):
+        means.add(seen, "da")
+    assert np.allclose(means.mean("da"), seen, atol=0.02)  # thousands of texts: their own mean
+    centred = means.centred(np.array([0.6, 0.8, 0.0]), "da")
+    assert abs(float(np.linalg.norm(centred)) - 1.0) < 1e-6
+    # Without any prior the mean is the plain running mean.
+    plain = LanguageMeans()
+    assert plain.mean("sv") is None
+    plain.add(seen, "sv")
+    plain.add(prior, "sv")
+    assert np.allclose(plain.mean("sv"), (seen + prior) / 2)
+
+
+class _FakeEmbedder:
+    """Deterministic unit vectors that share a large common part, as e5's do."""
+
+    model_name = "fake/embedder"
+
+    def embed(self, articles):
+        import numpy as np
+
+        vectors = {}
+        for a in articles:
+            rng = np.random.default_rng(sum(map(ord, a.title)))
+            vector = np.r_[np.ones(4) * 3.0, rng.normal(size=12)].astype(np.float32)
+            vectors[a.id] = vector / np.linalg.norm(vector)
+        return vectors
+
+
+def test_centred_embeddings_survive_a_round_trip_through_the_store(tmp_path):
+    """restore_engine replays the running language means in arrival order: the same centred sums."""
+    import numpy as np
+
+    from newsthread.pipeline import IngestPipeline
+    from newsthread.store import open_store
+
+    for i, text in enumerate([WIRE, OTHER, WIRE + " Sagen efterforskes fortsat.", OTHER + " Mere følger."]):
+        (tmp_path / f"{i}.txt").write_text(f"Titel nummer {i}\n date 2022-10-0{i + 1}\n{text}", encoding="utf-8")
+    store = open_store(tmp_path / "x.db")
+    kept = IngestPipeline(store, embeddings=True, statements=False, batch_size=2)
+    kept.embedder = _FakeEmbedder()
+    kept.run([str(tmp_path / f"{i}.txt") for i in range(4)])
+    restored = IngestPipeline(store, embeddings=True, statements=False)
+    restored.embedder = _FakeEmbedder()
+    a, b = kept.engine, restored.engine
+    assert a.language_means_.counts == b.language_means_.counts and sum(a.language_means_.counts.values()) == 4
+    assert np.allclose(a.language_means_.total, b.language_means_.total)
+    assert set(a.events_.clusters_) == set(b.events_.clusters_)
+    for event_id, cluster in a.events_.clusters_.items():
+        assert np.allclose(cluster.embedding_sum, b.events_.clusters_[event_id].embedding_sum, atol=1e-5)
+    store.close()
+
+
+def test_lexical_engine_ignores_the_centring_settings():
+    """Without embeddings the centring settings change nothing."""
+    articles = [article(1, WIRE, "2026-09-02T09:00:00"), article(2, OTHER, "2026-09-02T10:00:00", "Landbrug")]
+    plain = StoryEngine(centre_embeddings=False)
+    centred = StoryEngine(centre_embeddings=True)
+    plain.process(articles)
+    centred.process(articles)
+    assert [(x.event_id, x.storyline_id) for x in plain.assignments()] == [
+        (x.event_id, x.storyline_id) for x in centred.assignments()
+    ]
+    assert centred.language_means_ is None

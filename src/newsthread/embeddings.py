@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -29,13 +30,24 @@ class Embedder:
         time roughly linearly and mostly adds background.
     batch_size:
         Texts per model call; larger batches are a little faster and use more memory.
+    cache:
+        A directory keeping each embedded text's vector (keyed by a hash of the text,
+        see :class:`newsthread.similarity.EmbeddingCache`), so that evaluations which
+        ingest the same corpus into a fresh store again take seconds. The store's own
+        ``embeddings`` table is the cache in normal use.
     """
 
     model_name = MODEL_NAME
 
-    def __init__(self, *, lead_words: int = 100, batch_size: int = 16) -> None:
+    def __init__(self, *, lead_words: int = 100, batch_size: int = 16, cache: str | Path | None = None) -> None:
         self.lead_words = lead_words
         self.batch_size = batch_size
+        self.cache = None
+        if cache is not None:
+            from .similarity import EmbeddingCache
+
+            # Keyed by model too: a vector of another model must never be taken for this one's.
+            self.cache = EmbeddingCache(Path(cache) / self.model_name.replace("/", "__"))
         self._model = None
 
     def _load(self):
@@ -53,11 +65,21 @@ class Embedder:
 
     def embed(self, articles: Sequence[Article]) -> dict[int, np.ndarray]:
         """Unit-length float32 vectors keyed by article id."""
-        model = self._load()
         vectors: dict[int, np.ndarray] = {}
-        for start in range(0, len(articles), self.batch_size):
-            chunk = articles[start : start + self.batch_size]
-            matrix = np.asarray(model.passage([self.text(a) for a in chunk]), dtype=np.float32)
+        missing = []
+        for article in articles:
+            cached = self.cache.get(self.text(article)) if self.cache is not None else None
+            if cached is None:
+                missing.append(article)
+            else:
+                vectors[article.id] = cached
+        for start in range(0, len(missing), self.batch_size):
+            chunk = missing[start : start + self.batch_size]
+            texts = [self.text(a) for a in chunk]
+            matrix = np.asarray(self._load().passage(texts), dtype=np.float32)
             matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
-            vectors.update({a.id: row for a, row in zip(chunk, matrix, strict=True)})
+            for article, text, row in zip(chunk, texts, matrix, strict=True):
+                vectors[article.id] = row
+                if self.cache is not None:
+                    self.cache.put(text, row)
         return vectors

@@ -23,6 +23,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..embeddings import Embedder
+from ..pipeline import IngestPipeline
 from ..tracker import Tracker
 from .metrics import bcubed
 
@@ -66,15 +68,29 @@ def _cluster_by_document(tracker: Tracker, documents: list[GoldDocument]) -> dic
     return found
 
 
-def evaluate_storylines(directory: str | Path, *, embeddings: bool = False, db: str | None = None) -> dict:
-    """Ingest the corpus and score storylines and events; see the module docstring."""
+def evaluate_storylines(
+    directory: str | Path, *, embeddings: bool = False, db: str | None = None, cache: str | Path | None = None
+) -> dict:
+    """Ingest the corpus and score storylines and events; see the module docstring.
+
+    ``cache`` is a directory that keeps the title+lead embeddings between runs
+    (see :class:`newsthread.embeddings.Embedder`): the first run with embeddings
+    takes minutes, the next ones seconds.
+    """
     documents = gold_documents(directory)
     started = time.perf_counter()
     with (
         tempfile.TemporaryDirectory(prefix="newsthread-eval-") as scratch,
         Tracker(db or Path(scratch) / "evaluate.db") as tracker,
     ):
-        report = tracker.ingest([str(d.path) for d in documents], embeddings=embeddings)
+        paths = [str(d.path) for d in documents]
+        if embeddings and cache is not None:
+            # Tracker.ingest's pipeline, with an embedder that keeps its vectors in ``cache``.
+            pipeline = IngestPipeline(tracker.store, embeddings=True)
+            pipeline.embedder = Embedder(cache=cache)
+            report = pipeline.run(paths)
+        else:
+            report = tracker.ingest(paths, embeddings=embeddings)
         clustered = _cluster_by_document(tracker, documents)
         titles = {story["id"]: story["title"] for story in tracker.stories()}
     elapsed = time.perf_counter() - started
