@@ -86,11 +86,12 @@ def evaluate_storylines(
         paths = [str(d.path) for d in documents]
         if embeddings and cache is not None:
             # Tracker.ingest's pipeline, with an embedder that keeps its vectors in ``cache``.
-            pipeline = IngestPipeline(tracker.store, embeddings=True)
+            pipeline = IngestPipeline(tracker.store, embeddings=True, progress=True)
             pipeline.embedder = Embedder(cache=cache)
             report = pipeline.run(paths)
         else:
-            report = tracker.ingest(paths, embeddings=embeddings)
+            # The bar shows only on a terminal; the run takes a minute or more.
+            report = tracker.ingest(paths, embeddings=embeddings, progress=True)
         clustered = _cluster_by_document(tracker, documents)
         titles = {story["id"]: story["title"] for story in tracker.stories()}
     elapsed = time.perf_counter() - started
