@@ -174,3 +174,53 @@ def test_ensemble_is_mean_of_fold_models():
     per_fold = np.mean([m.scores(norm, None, fold=k) for k in range(m.folds)], axis=0)
     assert np.allclose(m.scores(norm, None), per_fold, atol=1e-3)
     assert m.fold_of(0) is None
+
+
+# -- the fast py3langid walk (language._P3Walk) -------------------------------
+
+
+def test_p3_automaton_synchronises_after_window():
+    """From every state, the same _P3_WINDOW bytes lead to the same state (all byte strings)."""
+    import numpy as np
+
+    from newsthread import language as L
+
+    ident = L._p3_identifier()
+    walk = L._P3Walk(ident)
+    assert walk.ok, "py3langid model changed: the fast walk is off (update _P3_FINGERPRINT)"
+    nm, rowbase = walk.nm.astype(np.int64), walk.rowbase.astype(np.int64)
+    n = rowbase.size
+    byte = np.arange(256, dtype=np.int64)
+    pairs = np.stack([np.arange(n, dtype=np.int64), np.zeros(n, dtype=np.int64)], 1)
+    for _ in range(L._P3_WINDOW):
+        keys = []
+        for lo in range(0, len(pairs), 20_000):
+            a, b = pairs[lo : lo + 20_000, 0], pairs[lo : lo + 20_000, 1]
+            na = nm[(rowbase[a][:, None] + byte).ravel()]
+            nb = nm[(rowbase[b][:, None] + byte).ravel()]
+            m = na != nb
+            keys.append(np.unique(na[m] * n + nb[m]))
+        k = np.unique(np.concatenate(keys))
+        pairs = np.stack([k // n, k % n], 1)
+    assert len(pairs) == 0
+
+
+def test_fast_p3_scores_are_bit_identical():
+    import numpy as np
+
+    from newsthread import language as L
+
+    ident = L._p3_identifier()
+    texts = [DA, NB, NN, SV, EN, DE, "", "a", "ab\x00\x00cd\x00", "日本語のテキスト", "ÆØÅ æøå " * 40, DA * 5]
+    encs = [ident._encode(t) for t in texts]
+    batch = L.p3_raw_scores(ident, encs)
+    for e, b in zip(encs, batch):
+        ref = ident._raw_score(e)
+        assert b.dtype == ref.dtype and np.array_equal(b, ref)
+        assert np.array_equal(L.p3_raw_scores(ident, [e])[0], ref)
+
+
+def test_pipe_equals_identify():
+    texts = [DA, NB, "", "12345", NN, SV, EN, DE, "ok", DA * 20]
+    for ident in (LanguageIdentifier(), LanguageIdentifier(languages=["en", "nb", "da"])):
+        assert ident.pipe(texts) == [ident.identify(t) for t in texts]
