@@ -62,7 +62,19 @@ ROLE_HEADS: tuple[str, ...] = ("minister", "statsminister", "premierminister", "
     "fagdirektør", "overlege", "klinikchef", "skoleleder", "landsformand", "næstformand", "nestleder",
     "hovedkasserer", "kasserer", "producent", "produsent", "instruktør", "regissør", "ambassadør", "diplomat",
     "official", "representative", "adviser", "advisor", "minister", "prosecutor", "lawyer", "attorney", "executive",
-    "olog", "kritiker", "tekniker", "musiker", "akademiker", "statistiker", "fotograf", "koreograf")
+    "olog", "kritiker", "tekniker", "musiker", "akademiker", "statistiker", "fotograf", "koreograf",
+    "forsvarer", "forsvarar", "försvarare", "åklagare")
+
+# Court roles an article introduces under one title and refers to under another: "Statsadvokat X ...
+# sa aktor", "anklager X ... sagde anklageren". A role noun on the left matches a person whose role
+# holds a word ending in one of the titles on the right.
+ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "aktor": ("aktor", "statsadvokat", "politiadvokat", "anklager", "påtalejurist"),
+    "anklager": ("anklager", "aktor", "statsadvokat", "politiadvokat", "anklagerfuldmægtig"),
+    "åklagare": ("åklagare", "kammaråklagare", "chefsåklagare"),
+    "forsvarer": ("forsvarer", "forsvarsadvokat", "forsvarar"),
+    "forsvarar": ("forsvarer", "forsvarsadvokat", "forsvarar"),
+}
 
 # Nouns for a person that are no title ("kvinden", "naboen", "eleven", "a witness"): an
 # attribution "siger kvinden" names no one the article introduced, so the quote's speaker
@@ -81,7 +93,10 @@ PERSON_NOUNS: tuple[str, ...] = (
     "kollega", "colleague", "chauffør", "sjåfør", "chaufför", "driver", "fører", "pilot", "ejer", "eier", "ägare",
     "owner", "bruger", "bruker", "brukar", "användare", "user", "forbruger", "forbruker", "konsument",
     "cyklist", "syklist", "bilist", "fodgænger", "fotgjenger", "fotgängare", "arbejder", "arbeider", "arbetare",
-    "soldat", "soldier", "flygtning", "flyktning", "refugee")
+    "soldat", "soldier", "flygtning", "flyktning", "refugee",
+    # parties to a court case that reports leave unnamed ("Den tiltalte ...", "Dørvakten, som er 31 år, ...")
+    "tiltalt", "tiltalte", "sigtet", "sigtede", "fornærmede", "forurettede", "åtalad", "misstänkt", "defendant",
+    "vakt", "vagt", "vekter", "dørmand")
 
 # The gender a plain person noun gives a pronoun that refers back to it ("En kvinde ... siger hun").
 PERSON_NOUN_GENDER: dict[str, str] = {
@@ -260,8 +275,8 @@ def _phrases(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.split("|") if p.strip())
 
 
-_DA_MULTI = _phrases("slår fast|slog fast|peger på|pegede på|regner med|regnede med")
-_NB_MULTI = _phrases("legger til|la til|lagt til|slår fast|slo fast|peker på|pekte på|regner med|regnet med")
+_DA_MULTI = _phrases("slår fast|slog fast|peger på|pegede på|regner med|regnede med|lægger vægt på|lagde vægt på")
+_NB_MULTI = _phrases("legger til|la til|lagt til|slår fast|slo fast|peker på|pekte på|regner med|regnet med|legger vekt på|la vekt på")
 _NN_MULTI = _phrases("legg til|la til|lagt til|held fram|heldt fram|slår fast|slo fast|reknar med|rekna med")
 _SV_MULTI = _phrases("slår fast|slog fast|pekar på|pekade på|lägger till|lade till|räknar med|räknade med")
 _EN_MULTI = _phrases("pointed out|points out")

@@ -109,6 +109,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         word = re.search(r"(\w[\w.]*)$", text[max(begin, m.start() - 12):m.start()])
         if word and (word.group(1).lower() in _ABBREV or _initial_at(text, m.start() - len(word.group(1)), m.start())):
             continue  # "bl.a. Nato", "J. Smith", "Lars Chr. Lilleholt": not a boundary
+        if word and word.group(1).isdigit() and m.group().startswith(".") and re.match(r"[a-zæøåäö]", text[m.end():m.end() + 1]):
+            continue  # an ordinal: "den 14. november", "9. plass"
         if m.start() > begin:
             spans.append((begin, m.end()))
         begin = m.end()
@@ -426,6 +428,13 @@ class _People:
             words, run = words[:-1], run[:-1]
         if len(words) < 2 or any(w.lower() in qr.NON_PERSONS for w in words):
             return
+        if _nationality(words[0].lower()) and not _is_first_name(words[0]):
+            # "Dansk Sygeplejeråd", "Danske Regioner": a nationality adjective opens no person's name
+            name = text[run[0].start():run[-1].end()]
+            org = self.persons.setdefault(name, _Person(name, org=True))
+            if offset is not None and org.org:
+                self.mentions.append(_Mention(run[0].start(), run[-1].end(), org))
+            return
         if any(w.lower() in qr.ORG_CONNECTORS for w in words[1:-1]):
             return  # "Leger Uten Grenser": a capitalised function word inside makes it an organisation
         if any(len(w) > 1 and w.isupper() for w in words):
@@ -646,6 +655,9 @@ def _sentence_initial(text: str, pos: int) -> bool:
 def _role_matches(base: str, org: str, role: str) -> bool:
     """Whether a role mention (base form, org prefix) fits a role given in the article."""
     words = [w for w in _TOKEN.findall(role)]
+    synonyms = qr.ROLE_SYNONYMS.get(base)
+    if synonyms and any(w.lower().endswith(synonyms) for w in words):
+        return not org or org in role.lower()  # "sa aktor" for "Statsadvokat X"
     heads = [_role_head(w) for w in words]
     for word, head in zip(words, heads, strict=True):
         if not head:
@@ -756,6 +768,7 @@ class _Extractor:
         self.people = _People(text, rules, title)
         self.units = _units(text)
         self.quotes: list[Quote] = []
+        self.unnamed_roles: list[tuple[int, str]] = []  # "Regeringspartiets talsmand afviser ...": no name given
         self._collect_roles()
         self._collect_subjects()
 
@@ -834,10 +847,18 @@ class _Extractor:
                     self.people.events.append((first.start, _Speaker(first.person.name, _first(first.person.roles),
                                                                      first.person.gender)))
                     continue
+                if self._unnamed_definite_opening(s, e, first):
+                    continue
                 agent = self._agent_after(s, e)
                 opening = len(_WORDS.findall(self.text, s, agent.start)) <= 1 if agent else False
                 if agent and opening and agent.kind == "role" and agent.definite and not agent.name:
                     speaker = self._resolve(agent)
+                    owner = self._genitive_owner(agent)
+                    person = self.people.persons.get(speaker.name or "")
+                    if person and owner and not any(owner in r.lower() for r in person.roles):
+                        # "Regeringspartiets talsmand" is not "EU's udenrigstalsmand, X": an unnamed person
+                        speaker = _Speaker(None, agent.role)
+                        self.unnamed_roles.append((s, agent.base))
                     self.people.events.append((s, speaker))
                 elif agent and agent.kind == "role" and not agent.definite and not agent.name \
                         and (agent.base in _PERSON_NOUN_SET or agent.base in _ROLE_HEAD_SET) \
@@ -845,6 +866,32 @@ class _Extractor:
                     # "En cyklist som GP talat med tycker ...": a later "säger han" is this unnamed person
                     gender = qr.PERSON_NOUN_GENDER.get(agent.base, "")
                     self.people.events.append((s, _Speaker(None, agent.role, gender)))
+
+    def _genitive_owner(self, agent: _Agent) -> str:
+        """"regeringsparti" for "Regeringspartiets talsmand"; "" without a genitive or for a country's."""
+        m = re.match(r"([A-ZÆØÅÄÖ][\w\-]+?)['’]?s\s+[a-zæøåäö]", self.text[agent.start:agent.end])
+        if not m or _nationality(m.group(0).split()[0]):
+            return ""
+        return m.group(1).lower()
+
+    def _unnamed_role_since(self, person: _Person, agent: _Agent) -> bool:
+        """An unnamed bearer of the same role was introduced after the person was last named."""
+        last = max((m.start for m in self.people.mentions if m.person is person and m.start < agent.start), default=-1)
+        return any(last < at < agent.start and base == agent.base for at, base in self.unnamed_roles)
+
+    def _unnamed_definite_opening(self, s: int, e: int, first: _Mention | None) -> bool:
+        """"Dørvakten, som er 31 år, forklarte ...": a sentence opened by a definite plain person noun
+        (no title, no name next to it) is about that unnamed person, so a later "sa han" is too."""
+        m = re.match(r"([A-ZÆØÅÄÖ][a-zæøåäö]+)(?=[\s,])", self.text[s:e])
+        if not m or (first and first.start - s < 40):
+            return False
+        word = m.group(1).lower()
+        noun = _person_noun(word)
+        if not noun or _role_head(word) or word == noun[0] or not word.endswith(("en", "et", "n", "a", "e")):
+            return False
+        gender = qr.PERSON_NOUN_GENDER.get(noun[0], "")
+        self.people.events.append((s, _Speaker(None, word, gender)))
+        return True
 
     def _indefinite_opening(self, start: int, end: int) -> bool:
         """"En", "En græsk", "Ein 45-årig": an indefinite article and at most two lower-case words or ages."""
@@ -1177,6 +1224,8 @@ class _Extractor:
         if not agent.definite:
             return _Speaker(None, agent.role)
         person = self.people.by_role(agent.base, agent.org, agent.start, agent.nationality)
+        if person and self._unnamed_role_since(person, agent):
+            return _Speaker(None, agent.role)  # "siger talsmanden" after "Regeringspartiets talsmand afviser"
         if person:
             return _Speaker(person.name, _first(person.roles) or agent.role, person.gender)
         org = self._organisation(agent)
@@ -1211,6 +1260,8 @@ class _Extractor:
         matching = [n for n in names if base[0] in n.lower()]
         if matching:
             return matching[-1]
+        if initial and not word.lower().startswith(base[0]):
+            return None  # "Næringsdepartementet opplyser": a compound names its own body, not another one
         recent = self._recent_organisation(agent.start, base[0])
         if recent:
             return recent
@@ -1229,32 +1280,42 @@ class _Extractor:
         found: list[tuple[int, str]] = [(at, sp.name) for at, sp in self.people.events
                                         if sp.org and sp.name and sp.name.lower() not in qr.MEDIA
                                         and pos - 400 <= at < pos]
-        for unit in self.units:
-            if unit.dash or unit.end < pos - 400 or unit.start >= pos:
-                continue
-            for s, e in _sentences(self.text, unit.body, unit.end):
-                if s < pos - 400 or s >= pos:
-                    continue
+        for at, sp in self.people.events:
+            # "skriver formand for Dansk Sygeplejeråd, X": the organisation a recent speaker's role names
+            if pos - 400 <= at < pos and sp.name and not sp.org and sp.role:
+                inner = re.search(r"\b(?:for|i|ved|hos|af|av)\s+((?:[A-ZÆØÅÄÖ][\w\-]+)(?:\s+[A-ZÆØÅÄÖ][\w\-]+)*)", sp.role)
+                known = self.people.persons.get(inner.group(1)) if inner else None
+                if inner and inner.group(1).lower() not in qr.MEDIA and (known is None or known.org):
+                    found.append((at, inner.group(1)))
+        sentences = [(s, e) for unit in self.units if not unit.dash and unit.end >= pos - 400 and unit.start < pos
+                     for s, e in _sentences(self.text, unit.body, unit.end) if pos - 400 <= s < pos]
+        for n, (s, e) in enumerate(sentences):
+            if True:
                 toks = list(_WORDS.finditer(self.text, s, min(e, s + 200)))[:8]
                 if not toks or not _is_cap(toks[0].group()):
                     continue
                 run = self._run(toks, 0)
                 nxt = toks[len(run)].group() if len(run) < len(toks) else ""
-                if not (self.pat.verb.fullmatch(nxt) or nxt in qr.SUBJECT_VERBS):
+                # the sentence of the noun or the one before: any verb ("Kirkens Nødhjelp sender ..., opplyser
+                # organisasjonen"); further back only speech verbs and "er", "har" ...
+                near = n >= len(sentences) - 2 and nxt[:1].islower() and nxt.isalpha()
+                if not (self.pat.verb.fullmatch(nxt) or nxt in qr.SUBJECT_VERBS or near):
                     continue  # "Danske Seniorer er ...", "Leger Uten Grenser melder ...": the subject of a clause
                 first = run[0].group().lower()
-                if len(run) > 1 and (_org_noun(first) or first in self.rules.tail_words
+                described = len(run) > 1 and bool(_org_noun(first) or _person_noun(first))
+                if len(run) > 1 and (described or first in self.rules.tail_words
                                      or first in self.people._according_words):
-                    run = run[1:]  # "Flyselskapet Norwegian", "I Panama": the name after a generic or common word
+                    run = run[1:]  # "Flyselskapet Norwegian", "I Panama", "Aluminiumsprodusenten Nordal"
                 name = self.text[run[0].start():run[-1].end()]
                 known = self.people.persons.get(name) or self.people.person_at(run[0].start(), run[-1].end())
                 if known and not known.org or name.lower() in self.rules.pronouns or name.lower() in qr.NON_PERSONS:
                     continue
-                if name.lower() in qr.MEDIA or len(run) == 1 and not self._proper_noun(run[0]):
+                if name.lower() in qr.MEDIA or len(run) == 1 and not described and not self._proper_noun(run[0]):
                     continue
                 found.append((s, name))
-        found = [(at, n) for at, n in found if not any(_org_noun(w.lower()) and _org_noun(w.lower())[0] != noun
-                                                       for w in n.split())]
+        umbrella = noun in ("organisation", "organisasjon", "organization")  # fits "Dansk Sygeplejeråd" too
+        found = [(at, n) for at, n in found if umbrella or not any(
+            _org_noun(w.lower()) and _org_noun(w.lower())[0] != noun for w in n.split())]
         return max(found)[1] if found else None
 
     def _proper_noun(self, tok: re.Match) -> bool:
@@ -1294,6 +1355,14 @@ class _Extractor:
                 cut = min((p.start for p in persons if start < p.start < start + len(name)), default=None)
                 if cut is not None:
                     name = self.text[start:cut].rstrip(" ,")
+                if name.endswith("s") and len(name) > 4 and re.search(
+                        rf"(?<![\w-]){re.escape(name[:-1])}(?![\w-])", self.text):
+                    name = name[:-1]  # "Fellesforbundets nestleder" when "Fellesforbundet" is named too
+                noun = _org_noun(name.split()[-1].lower()) if name else None
+                place = re.match(r" (?:i|på|for) ([A-ZÆØÅÄÖ][\w\-]+)\b", self.text[start + len(name):start + len(name) + 40])
+                if noun and noun[0] in qr.GENERIC_ORG_NOUNS and place and not _is_first_name(place.group(1)) \
+                        and self.text.startswith(name, start):
+                    name += place.group(0)  # "Hytteeierforeningen i Troms": the association's full name
                 if name:
                     self._orgs.append((start, name))
         return self._orgs
@@ -1550,6 +1619,12 @@ class _Reader(_Extractor):
         if len(distinct) == 1:
             person = next(iter(distinct.values()))
             return _Speaker(person.name, _first(person.roles), person.gender)
+        if not named:  # "Hun henviste til en video ...": the pronoun opening the paragraph before
+            m = re.match(r"\w+", self.text[unit.body:unit.end])
+            if m and m.group()[0].isupper() and m.group().lower() in self.rules.pronouns:
+                found = self.people.salient(unit.body, self.rules.pronouns[m.group().lower()])
+                if found and found.name:
+                    return found
         return None
 
     # ---- other paragraphs
@@ -1812,7 +1887,7 @@ class _Reader(_Extractor):
         relative = re.fullmatch(r"(?:\s*\([^)]{1,14}\))?\s*,\s*(?:der|som|who|which|hvis|vars)\s[^,]+,\s*", between) \
             or re.fullmatch(r"\s+(?:som|der|who|that)(?:\s+[^\s,]+){1,5}\s*", between) and not self.pat.verb.search(between)
         complement = re.fullmatch(r"(?:\s*\([^)]{1,14}\))?\s+(?:i|ved|hos|fra|frå|från|vid|på|at|in)"
-                                  r"(?:\s+[A-ZÆØÅÄÖÜ][\w\-]*){1,4}(?:\s+(?P<noun>[a-zæøåäöü]+))?\s*", between)
+                                  r"(?:\s+[A-ZÆØÅÄÖÜ][\w\-]*(?:['’]s)?){1,4}(?:\s+(?P<noun>[a-zæøåäöü]+))?\s*", between)
         if complement and complement.group("noun") and not self._org_noun(complement.group("noun")):
             complement = None  # only "i Oslo politidistrikt": a lower-case organisation noun may end it
         coordinated = re.search(r",?\s(?:og|men|and|but|och|samt)\s*$", between) and not self.pat.verb.search(between)

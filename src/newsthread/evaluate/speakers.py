@@ -20,7 +20,7 @@ Scores, overall, by language and by split:
 
 ``split`` keeps only records of that split; any split name present in the file is accepted
 ("dev": the articles the rules were tuned on; "heldout": written after the rules were frozen;
-"heldout2", "heldout3": blind sets, each written and measured before its round of rule changes).
+"heldout2", "heldout3", "heldout4": blind sets, each written and measured before its round of rule changes).
 
 ``mode="extract"`` (default) scores :func:`newsthread.quotes.extract_quotes` alone, with the
 annotated language. ``mode="end-to-end"`` scores what a user sees: the articles are ingested
@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", default="tests/data/quotes_annotated.jsonl")
-    parser.add_argument("--split", help="only records of this split (any split in the file: dev, heldout, heldout2)")
+    parser.add_argument("--split", help="only records of this split (any split in the file: dev, heldout, heldout2, heldout3, heldout4)")
     parser.add_argument("--end-to-end", action="store_true",
                         help="ingest into a temporary store and score the stored (canonical) speakers")
     parser.add_argument("--errors", type=int, default=40, help="how many errors to list (0 for none)")
