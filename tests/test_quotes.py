@@ -557,3 +557,14 @@ def test_association_name_keeps_its_place() -> None:
     text = ("Kommunen vil rive brygga. Velforeningen i Hamnvik har klaget.\n\n"
             "– Vi gir oss ikke, skriver foreningen i en uttalelse.")
     assert find(extract_quotes(text, "nb"), "Vi gir oss ikke").speaker == "Velforeningen i Hamnvik"
+
+
+def test_organisation_word_keeps_a_common_first_word_and_a_preposition_in_the_name() -> None:
+    # hand check of DR seed 77: "Region X venter" lost "Region"; "skriver Tilsynet med X" lost "med X"
+    text = "Budgettet er stramt. Region Nordkysten venter at spare 40 millioner kroner på rengøring."
+    q = find(extract_quotes(text, "da"), "spare 40 millioner kroner")
+    assert q.speaker == "Region Nordkysten"
+    text = ("Rapporten kom i går.\n\n"
+            "Kontrollen har dog været for svag, skriver Nævnet for Fiskeriet i sin udtalelse.")
+    q = find(extract_quotes(text, "da"), "Kontrollen har dog været for svag")
+    assert q.speaker == "Nævnet for Fiskeriet"

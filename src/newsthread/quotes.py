@@ -925,6 +925,11 @@ class _Extractor:
                     and self.text[run[1].start():run[-1].end()] in self.people.persons:
                 # "Nordmannen Eirik Hovland bor ...": a capitalised descriptor glued in front of the name
                 return self._named_agent(run[1:])
+            if len(run) == 1 and _org_noun(first.lower()) and len(toks) > 2 \
+                    and toks[1].group() in qr.ORG_CONNECTORS and _is_cap(toks[2].group()) \
+                    and self.text[run[0].end():toks[2].start()] == f" {toks[1].group()} ":
+                # "skriver Tilsynet med Efterretningstjenesterne": a body named with a preposition
+                run = [run[0], toks[1], *self._run(toks, 2)]
             nxt = toks[len(run)].group() if len(run) < len(toks) else ""
             genitive = len(run) == 1 and first.endswith(("s", "'s", "’s"))
             # "Statens vegvesen", "Innlandet politidistrikt", "Meteorologisk institutt": an organisation
@@ -1117,6 +1122,11 @@ class _Extractor:
                 else:
                     break
             if _org_run([t.group() for t in toks[i:]]) and self._opens_clause(toks, i, clause_start):
+                return _Agent("name", toks[i].start(), toks[-1].end(), name=self.text[toks[i].start():toks[-1].end()])
+            if i < len(toks) - 1 and self._opens_clause(toks, i, clause_start) \
+                    and any(t.group().lower() in _ORG_WORDS for t in toks[i:]) \
+                    and not any(_is_first_name(t.group()) for t in toks[i:]):
+                # "Region Hovedstaden venter": an organisation word keeps a common first word in the name
                 return _Agent("name", toks[i].start(), toks[-1].end(), name=self.text[toks[i].start():toks[-1].end()])
             if self._sentence_word(toks[i]):
                 if i == len(toks) - 1:
@@ -1373,7 +1383,8 @@ class _Extractor:
         if person is None:
             org = (name.lower() in qr.NON_PERSONS or name.lower().rstrip("s") in qr.NON_PERSONS
                    or (name.isupper() and len(name) > 1) or self._org_noun(name.split()[-1]) is not None
-                   or _org_run(name.split()))
+                   or _org_run(name.split()) or any(w.lower() in _ORG_WORDS for w in name.split())
+                   or _org_noun(name.split()[0].lower()) is not None)
             person = self.people.persons.setdefault(name, _Person(name, _gender(name), org=org))
             self.people.mentions.append(_Mention(agent.start, agent.start + len(name), person))
             self.people.mentions.sort(key=lambda m: m.start)
