@@ -568,3 +568,25 @@ def test_organisation_word_keeps_a_common_first_word_and_a_preposition_in_the_na
             "Kontrollen har dog været for svag, skriver Nævnet for Fiskeriet i sin udtalelse.")
     q = find(extract_quotes(text, "da"), "Kontrollen har dog været for svag")
     assert q.speaker == "Nævnet for Fiskeriet"
+
+
+def test_subject_after_the_verb_in_verb_second_order_is_the_pronouns_antecedent() -> None:
+    text = ("Her er behovet større, siger Peter Holm fra Dansk Folkehjælp.\n- Der er grænser, siger han.\n"
+            "Hos Mødrehjælpen anerkender Lars Madsen, at de kan blive bedre. "
+            "Ofte beder medarbejderne familierne vente, siger han.")
+    assert find(extract_quotes(text, "da"), "familierne vente").speaker == "Lars Madsen"
+    # a pronoun subject after the verb: the name after it is an object, not the antecedent
+    text = ("Her er behovet større, siger Peter Holm fra Dansk Folkehjælp.\n- Der er grænser, siger han.\n"
+            "I går besøgte han Lars Madsen i Odense.\n- Vi må vente, siger han.")
+    assert find(extract_quotes(text, "da"), "Vi må vente").speaker == "Peter Holm"
+
+
+def test_first_name_only_after_a_person_noun_or_speech_verb_is_a_person() -> None:
+    quotes = extract_quotes("Pasientene på St Olav venter lenge.\n\n– Det er for dårlig, sier Olav.", "nb")
+    assert find(quotes, "for dårlig").speaker == "Olav"
+    quotes = extract_quotes("Vi møter familien i Bodø. Sønnen Roy svarer:\n\n– Det er fint her.", "nb")
+    assert find(quotes, "fint her").speaker == "Roy"
+    quotes = extract_quotes("Roy Hansen bor her.\n\nSønnen Roy svarer:\n\n– Det er fint her.", "nb")
+    assert find(quotes, "fint her").speaker == "Roy Hansen"
+    quotes = extract_quotes("Familien bor i Tromsø.\n\n– Vi trives, sier pappa Tore.\n\n– Men det er dyrt, påpeker han.", "nb")
+    assert find(quotes, "det er dyrt").speaker == "Tore"

@@ -226,6 +226,16 @@ IMMEDIATE_COMPLEMENT_VERBS = frozenset(
 )
 # Words opening a prepositional phrase between a speech verb and its complementiser ("siger til den
 # peruvianske avis El Comercio, at ...", "skriver i en e-post til NTB at ..."): a longer gap is allowed.
+# Verb-second order: a clause opened by one of these adverbs, or by a phrase opened by one of these
+# prepositions, has its subject right after the finite verb ("Samtidig skriver X", "Hos Røde Kors
+# anerkender X"); da/nb/nn/sv only (English keeps subject-verb order).
+V2_ADVERBS = frozenset(["samtidig", "derfor", "dermed", "desuden", "dessuden", "også", "ofte", "nu", "nå", "her", "siden",
+                        "senere", "tidligere", "alligevel", "likevel", "imidlertid", "dog", "især", "særlig", "først",
+                        "bagefter", "etterpå", "efterfølgende", "igår", "idag", "derefter", "deretter", "därför",
+                        "samtidigt", "också", "nu", "sedan", "senare", "tidigare", "ändå", "dessutom"])
+V2_PREPOSITIONS = frozenset(["hos", "i", "på", "efter", "etter", "under", "ved", "vid", "blandt", "blant", "bland",
+                             "til", "till", "med", "om", "fra", "frå", "från", "af", "av", "for", "før", "inden",
+                             "innen", "innan", "over", "mellem", "mellom", "mellan"])
 GAP_PREPOSITIONS = frozenset(["til", "till", "to", "i", "in", "på", "overfor", "over", "for", "før", "vid", "ved"])
 
 

@@ -565,6 +565,9 @@ class _People:
             return self.persons[base]
         last = name.split()[-1]
         matches = [m for m in self.mentions if m.person.name.split()[-1] in (last, last.rstrip("s"))]
+        if " " not in name and _is_first_name(name):
+            # "sier Olav" is a person called Olav, not "St Olav" (a hospital) that ends with the word
+            matches = [m for m in matches if not m.person.org and _is_first_name(m.person.name.split()[0])]
         matches = matches or [m for m in self.mentions if m.person.name.split()[0] == name]
         before = [m for m in matches if m.start < pos]
         chosen = (before or matches)
@@ -849,6 +852,8 @@ class _Extractor:
                     continue
                 if self._unnamed_definite_opening(s, e, first):
                     continue
+                if any(self._inverted_subject(s, m) for m in inside[:3]):
+                    continue
                 agent = self._agent_after(s, e)
                 opening = len(_WORDS.findall(self.text, s, agent.start)) <= 1 if agent else False
                 if agent and opening and agent.kind == "role" and agent.definite and not agent.name:
@@ -866,6 +871,29 @@ class _Extractor:
                     # "En cyklist som GP talat med tycker ...": a later "säger han" is this unnamed person
                     gender = qr.PERSON_NOUN_GENDER.get(agent.base, "")
                     self.people.events.append((s, _Speaker(None, agent.role, gender)))
+
+    def _inverted_subject(self, s: int, first: _Mention) -> bool:
+        """"Hos Røde Kors anerkender X, at ...", "I går besøgte X ...": verb-second order after an
+        adverbial puts the subject right after the verb; that person is what a later "siger han" means."""
+        if first.person.org or " " not in first.person.name or re.search(r"-[a-zæøåäö]", first.person.name):
+            return False  # "Ofte beder Røde Kors-medarbejderne ...": a common noun, not a person
+        words = _WORDS.findall(self.text, s, first.start)
+        if not 2 <= len(words) <= 6 or not self.text[s:first.start].endswith(" "):
+            return False
+        opener, verb = words[0].lower(), words[-1]
+        if not verb.isalpha() or not verb.islower() or verb in self.rules.tail_words or verb in self.rules.pronouns \
+                or verb in self.rules.determiners \
+                or verb in _ROLE_PREPS or verb in _CLAUSE_OPENERS or _role_head(verb) or _person_noun(verb):
+            return False
+        if len(words) == 2:
+            ok = opener in qr.V2_ADVERBS
+        else:
+            ok = opener in qr.V2_PREPOSITIONS and all(w.isalnum() for w in words[1:-1])
+        if not ok:
+            return False
+        person = first.person
+        self.people.events.append((first.start, _Speaker(person.name, _first(person.roles), person.gender)))
+        return True
 
     def _genitive_owner(self, agent: _Agent) -> str:
         """"regeringsparti" for "Regeringspartiets talsmand"; "" without a genitive or for a country's."""
@@ -1218,6 +1246,9 @@ class _Extractor:
         if i == 1 and _is_cap(toks[0].group()) and _org_noun(toks[0].group().lower()) \
                 and _sentence_initial(self.text, toks[0].start()):
             return True
+        if i > 0 and _is_first_name(toks[i].group()) and _person_noun(toks[i - 1].group().lower()) \
+                and self._opens_clause(toks, i - 1, 0):
+            return True  # "Sønnen Roy svarer:", "Naboen Kari sier": a person noun before a first name
         return i > 0 and (_role_head(toks[i - 1].group()) is not None or toks[i - 1].group() == "," and i > 1
                           and _role_head(toks[i - 2].group()) is not None)
 
