@@ -590,3 +590,8 @@ def test_first_name_only_after_a_person_noun_or_speech_verb_is_a_person() -> Non
     assert find(quotes, "fint her").speaker == "Roy Hansen"
     quotes = extract_quotes("Familien bor i Tromsø.\n\n– Vi trives, sier pappa Tore.\n\n– Men det er dyrt, påpeker han.", "nb")
     assert find(quotes, "det er dyrt").speaker == "Tore"
+
+
+def test_a_family_noun_before_a_first_name_names_the_speaker() -> None:
+    text = "Familien har bodd på gården i førti år.\n\nKona Kari svarer:\n\n– Vi blir her så lenge vi kan."
+    assert [q.speaker for q in extract_quotes(text, "nb")] == ["Kari"]

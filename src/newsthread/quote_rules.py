@@ -94,6 +94,10 @@ PERSON_NOUNS: tuple[str, ...] = (
     "owner", "bruger", "bruker", "brukar", "användare", "user", "forbruger", "forbruker", "konsument",
     "cyklist", "syklist", "bilist", "fodgænger", "fotgjenger", "fotgängare", "arbejder", "arbeider", "arbetare",
     "soldat", "soldier", "flygtning", "flyktning", "refugee",
+    # family, as features name people ("kona Kari", "bestemor Ingrid", "hustrun Anna")
+    "kone", "kona", "hustru", "hustrun", "ektemand", "ektemann", "maken", "wife", "husband",
+    "bedstemor", "bedstefar", "farmor", "mormor", "farfar", "morfar", "bestemor", "bestefar",
+    "grandmother", "grandfather", "barnebarn", "barnbarn",
     # parties to a court case that reports leave unnamed ("Den tiltalte ...", "Dørvakten, som er 31 år, ...")
     "tiltalt", "tiltalte", "sigtet", "sigtede", "fornærmede", "forurettede", "åtalad", "misstänkt", "defendant",
     "vakt", "vagt", "vekter", "dørmand")
