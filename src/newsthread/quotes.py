@@ -395,6 +395,14 @@ class _People:
                 j += 1
             if _is_cap(tokens[i].group()) or tokens[i].group().startswith(("al-", "el-")):
                 self._take_run(text, tokens[i:j + 1], offset)
+            else:
+                # "da Ola Hansen kom", "skrevet av Kari Berg": a lower-case word that can be a name
+                # particle opens the run; the name starts at the first capitalised word after it.
+                k = i
+                while k <= j and not _is_cap(tokens[k].group()):
+                    k += 1
+                if k < j:
+                    self._take_run(text, tokens[k:j + 1], offset)
             i = j + 1
 
     def _continues(self, text: str, tokens: list[re.Match], j: int) -> bool:
@@ -489,7 +497,11 @@ class _People:
         low = word.lower()
         if low in qr.MALE_NAMES or low in qr.FEMALE_NAMES:
             return False
-        if self._non_name(word) or _zipf(low, self.rules.language) >= 4.5:
+        if self._non_name(word):
+            return True
+        zipf = _zipf(low, self.rules.language)
+        # A listed first name that is only fairly frequent ("Harald", the king's name) opens a name.
+        if zipf >= 4.5 and not (zipf < 5.0 and _is_first_name(word)):
             return True
         # An inflected form of a dictionary word ("Kollegaen", "Engelske") is not a first name.
         return _lemma(word, self.rules.language).lower() != low
@@ -531,8 +543,12 @@ class _People:
         by_token: dict[str, _Person] = {}
         for person in self.persons.values():
             parts = person.name.split()
-            by_token.setdefault(parts[-1], person)
-            by_token.setdefault(parts[-1] + "s", person)
+            for key in (parts[-1], parts[-1] + "s"):
+                # A name opened by a listed first name wins over a headline word glued to the
+                # surname ("Søvnløs Hansen vant" before "Ola Berg Hansen"); else the first one named.
+                old = by_token.get(key)
+                if old is None or (not _first_name_led(old) and _first_name_led(person)):
+                    by_token[key] = person
         taken = {(m.start, m.end) for m in self.mentions}
         covered = [(m.start, m.end) for m in self.mentions]
         for tok in _TOKEN.finditer(self.text):
@@ -1434,6 +1450,11 @@ class _Extractor:
             return
         self.quotes.append(Quote(self.text[start:end], speaker.name, speaker.role, kind, start, end,
                                  cue, unit.paragraph))
+
+
+def _first_name_led(person: _Person) -> bool:
+    """A person (no organisation) whose name opens with a listed first name."""
+    return not person.org and " " in person.name and _is_first_name(person.name.split()[0])
 
 
 def _first(items: list[str]) -> str | None:
