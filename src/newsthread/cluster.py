@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .represent import cosine
+from .similarity import centred_unit
 
 _STAMPS = itertools.count()
 _CENTROIDS: OrderedDict[tuple[int, int | None], dict[str, float]] = OrderedDict()
@@ -194,9 +195,7 @@ class LanguageMeans:
         centre = self.mean(language)
         if centre is None:
             return embedding
-        moved = np.asarray(embedding, np.float64) - centre
-        norm = float(np.linalg.norm(moved))
-        return (moved / norm if norm > 0 else moved).astype(np.float32)
+        return centred_unit(np.asarray(embedding, np.float64), centre).astype(np.float32)
 
 
 def _span_with(cluster: Cluster, vector: ArticleVector) -> float:

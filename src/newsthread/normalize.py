@@ -104,12 +104,21 @@ def parse_date(value: str) -> PartialDate:
     text = value.strip()
     if not text:
         raise DateError("empty date")
-    for candidate in dict.fromkeys((text, _without_prefix(text))):
-        for parser in _PARSERS:
-            result = parser(candidate)
-            if result is not None:
-                return result
-    raise DateError(f"unrecognised date {value!r}")
+    result = _parse_bare(text)
+    if result is None and (stripped := _without_prefix(text)) != text:
+        result = _parse_bare(stripped)
+    if result is None:
+        raise DateError(f"unrecognised date {value!r}")
+    return result
+
+
+def _parse_bare(text: str) -> PartialDate | None:
+    """The first parser's reading of ``text``, or None when none understands it."""
+    for parser in _PARSERS:
+        result = parser(text)
+        if result is not None:
+            return result
+    return None
 
 
 def _without_prefix(text: str) -> str:

@@ -62,13 +62,13 @@ class IngestReport:
         return {
             "new": self.new, "updated": self.updated, "unchanged": self.unchanged,
             "rejected": self.rejected, "by_language": dict(sorted(self.by_language.items())),
-            "problems": [
-                {"source": p.source, "record": p.record, "message": p.message} for p in self.problems
-            ],
-            "warnings": [
-                {"source": p.source, "record": p.record, "message": p.message} for p in self.warnings
-            ],
+            "problems": [_problem_dict(p) for p in self.problems],
+            "warnings": [_problem_dict(p) for p in self.warnings],
         }
+
+
+def _problem_dict(problem: Problem) -> dict[str, str]:
+    return {"source": problem.source, "record": problem.record, "message": problem.message}
 
 
 class LanguageStage:
@@ -120,7 +120,7 @@ class StatementsStage:
         started = time.process_time()
         mentions = extract_entities(article.text, article.language)
         entities_done = time.process_time()
-        quotes = extract_quotes(article.text, article.language, title=article.title)
+        quotes = extract_quotes(article.text, article.language, title=article.title, mentions=mentions)
         self.cpu_seconds["entities"] += entities_done - started
         self.cpu_seconds["quotes"] += time.process_time() - entities_done
         day = article_span(article)[0]

@@ -782,8 +782,9 @@ class _Agent:
 class _Extractor:
     """Reads one article unit by unit, keeping the state speaker resolution needs."""
 
-    def __init__(self, text: str, rules: QuoteRules, title: str | None) -> None:
+    def __init__(self, text: str, rules: QuoteRules, title: str | None, mentions: list | None = None) -> None:
         self.text, self.rules, self.pat = text, rules, _patterns(rules)
+        self.entity_mentions = mentions  # extract_entities' output when the caller already has it
         self.people = _People(text, rules, title)
         self.units = _units(text)
         self.quotes: list[Quote] = []
@@ -1390,10 +1391,12 @@ class _Extractor:
         if not hasattr(self, "_orgs"):
             from .entities import extract_entities
 
-            try:
-                found = extract_entities(self.text, self.rules.language)
-            except Exception:  # noqa: BLE001 - entity extraction is optional help, never a reason to fail
-                found = []
+            found = self.entity_mentions
+            if found is None:
+                try:
+                    found = extract_entities(self.text, self.rules.language)
+                except Exception:  # noqa: BLE001 - entity extraction is optional help, never a reason to fail
+                    found = []
             persons = [p for p in self.people.mentions if not p.person.org]
             # a capitalised pair without a listed first name ("Nordvind Energi") that entity extraction
             # calls an organisation is one, not a person
@@ -2042,14 +2045,19 @@ def _closing(text: str, i: int, end: int, closers: tuple[str, ...]) -> int | Non
     return None
 
 
-def extract_quotes(text: str, language: str, *, title: str | None = None) -> list[Quote]:
+def extract_quotes(
+    text: str, language: str, *, title: str | None = None, mentions: list | None = None
+) -> list[Quote]:
     """Quotes in ``text`` with speakers resolved to full names, in text order.
 
     ``language`` is an ISO 639-1 code (da, nb, nn, sv, en; ``no`` means nb); other
     languages get the English rules as a best effort. ``title`` only helps find names.
+    ``mentions`` is :func:`newsthread.entities.extract_entities`' result for ``text``
+    when the caller has it already; otherwise it is computed when an organisation word
+    ("selskabet") needs resolving.
     Offsets are into ``text``; ``paragraph`` counts blank-line paragraphs (or lines when
     the text has no blank lines).
     """
     if not text or not text.strip():
         return []
-    return _Reader(text, rules_for(language), title).run()
+    return _Reader(text, rules_for(language), title, mentions).run()

@@ -91,9 +91,10 @@ def _stored_quotes(records: list[dict]) -> tuple[list[list], list[str | None]]:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         with Tracker(Path(tmp) / "speakers.db") as tracker:
             tracker.ingest([str(source)], embeddings=False)
-            index = {a.id: int(a.record.split()[-1]) - 1 for a in tracker.articles()}
+            articles = tracker.articles()
+            index = {a.id: int(a.record.split()[-1]) - 1 for a in articles}
             languages: list[str | None] = [None] * len(records)
-            for article in tracker.articles():
+            for article in articles:
                 languages[index[article.id]] = article.language
             stored: list[list] = [[] for _ in records]
             for row in tracker.quotes():

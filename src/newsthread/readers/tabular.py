@@ -61,7 +61,7 @@ def record_to_article(
     )
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)  # bounded: field names come from the input
 def field_key(name: Any) -> str:
     """A field name as matched: lower case, without separators ("Published_At" -> "publishedat")."""
     return _SEPARATORS.sub("", str(name).lower())
