@@ -31,6 +31,11 @@ from newsthread.normalize import DateError, clean_text, content_fingerprint, nor
         ("November 1, 2022 10:15 pm", "2022-11-01T22:15", "minute", "2022-11-01T22:15:00"),
         ("20221101", "2022-11-01", "day", "2022-11-01T00:00:00"),
         ("2022/11/01", "2022-11-01", "day", "2022-11-01T00:00:00"),
+        ("2022.11.01", "2022-11-01", "day", "2022-11-01T00:00:00"),
+        ("03.11.22 kl. 10:15", "2022-11-03T10:15", "minute", "2022-11-03T10:15:00"),
+        ("31.12.99", "1999-12-31", "day", "1999-12-31T00:00:00"),
+        ("den 3. november 2022 kl. 10:15", "2022-11-03T10:15", "minute", "2022-11-03T10:15:00"),
+        ("d. 3.11.2022", "2022-11-03", "day", "2022-11-03T00:00:00"),
         ("oktober 2022", "2022-10", "month", "2022-10-01T00:00:00"),
         ("Sept. 2022", "2022-09", "month", "2022-09-01T00:00:00"),
     ],
@@ -40,7 +45,7 @@ def test_parse_date_keeps_precision(value, iso, precision, sort_key):
     assert (date.iso, date.precision, date.sort_key) == (iso, precision, sort_key)
 
 
-@pytest.mark.parametrize("value", ["", "soon", "2022-13", "2022-02-30", "31.31.2020", "yesterday 12:00", "2022-11-01T10:00 XYZ", "13:00 2022"])
+@pytest.mark.parametrize("value", ["", "soon", "2022-13", "2022-02-30", "31.31.2020", "yesterday 12:00", "2022-11-01T10:00 XYZ", "13:00 2022", "22-11-03", "den"])
 def test_parse_date_rejects_nonsense(value):
     with pytest.raises(DateError):
         parse_date(value)

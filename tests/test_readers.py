@@ -399,6 +399,12 @@ def test_jsonl_bad_lines_are_problems_and_reading_goes_on(tmp_path: Path) -> Non
         [{"title": "A", "text": DA_1}, {"title": "B", "text": DA_2}],
         {"articles": [{"title": "A", "text": DA_1}, {"title": "B", "text": DA_2}]},
         {"status": "ok", "Items": [{"title": "A", "text": DA_1}, {"title": "B", "text": DA_2}]},
+        {"response": {"meta": {"hits": 2}, "docs": [
+            {"headline": {"main": "A"}, "lead_paragraph": DA_1}, {"headline": {"main": "B"}, "snippet": DA_2},
+        ]}},
+        {"took": 3, "hits": {"total": 2, "hits": [
+            {"_id": "1", "_source": {"title": "A", "body": DA_1}}, {"_id": "2", "_source": {"title": "B", "body": DA_2}},
+        ]}},
     ],
 )
 def test_json_documents(tmp_path: Path, document: object) -> None:
@@ -407,6 +413,12 @@ def test_json_documents(tmp_path: Path, document: object) -> None:
     assert [(a.record, a.title, a.text, a.format) for a in items] == [
         ("item 1", "A", DA_1, "json"), ("item 2", "B", DA_2, "json"),
     ]
+
+
+def test_jsonl_record_kept_one_level_down_takes_its_fields_not_the_wrapper_name(tmp_path: Path) -> None:
+    line = {"_id": "a1", "_source": {"title": "A", "body": DA_1, "published": "2022-11-06"}}
+    (article,) = read(write(tmp_path / "a.jsonl", json.dumps(line) + "\n"))
+    assert (article.title, article.text, article.published, article.outlet) == ("A", DA_1, "2022-11-06", None)
 
 
 def test_json_bad_items_and_bad_documents(tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ class DateError(ValueError):
 
 _YEAR = re.compile(r"^(\d{4})$")
 _YEAR_MONTH = re.compile(r"^(\d{4})[-/](\d{1,2})$")
-_DAY = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$")
+_DAY = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 # Time zones as a suffix: offsets, and the abbreviations Nordic and English sites print.
 _ZONE = r"(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z]{3,4})"
@@ -67,6 +67,10 @@ ZONE_ABBREVIATIONS: dict[str, int] = {  # minutes east of UTC
 }
 _TIME = rf"(?:,?\s+(?:kl\.?|klokken|klockan|at)?\s*(\d{{1,2}})[:.](\d{{2}})(?:[:.](\d{{2}}))?\s*(am|pm|a\.m\.|p\.m\.)?)?(?:\s*{_ZONE})?"
 _DAY_FIRST = re.compile(rf"^(\d{{1,2}})[./-](\d{{1,2}})[./-](\d{{4}}){_TIME}$", re.IGNORECASE)
+# "03.11.22 kl. 10:15": Nordic bylines shorten the year; dots only, as "22-11-03" could be
+# year first.
+_DAY_FIRST_SHORT_YEAR = re.compile(rf"^(\d{{1,2}})\.(\d{{1,2}})\.(\d{{2}}){_TIME}$", re.IGNORECASE)
+_LEADING_DEN = re.compile(r"^(?:den|d\.)\s+(?=\d)", re.IGNORECASE)
 _ISO_TIME = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
     rf"\s*{_ZONE}?$",
@@ -94,10 +98,11 @@ def parse_date(value: str) -> PartialDate:
     """Parse a publication date in any of the forms exports, feeds and pages use.
 
     Accepts ISO 8601 (year, month, day, timestamps with or without zone, also with
-    ``/`` or as ``YYYYMMDD``), RFC 822 feed dates, ``DD.MM.YYYY [HH:MM]``, ``21.
+    ``/`` or ``.``, or as ``YYYYMMDD``), RFC 822 feed dates, ``DD.MM.YYYY [HH:MM]`` (also
+    ``DD.MM.YY``, the year put at most one year ahead of today), ``21.
     september 2022 kl. 10.15`` and ``September 21, 2022`` in da/nb/nn/sv/en, a month
     and year (``oktober 2022``), and Unix epoch seconds or milliseconds. A leading
-    label or weekday (``Publisert``, ``tirsdag den``) is skipped, and a zone
+    label, weekday or ``den`` (``Publisert``, ``tirsdag den``) is skipped, and a zone
     abbreviation (``CET``) is kept as an offset. Raises :class:`DateError` for
     anything else.
     """
@@ -126,7 +131,7 @@ def _without_prefix(text: str) -> str:
     match = _LEADING_WEEKDAY.match(text)
     if match and match[1].lower() in WEEKDAYS:
         text = text[match.end():]
-    return text
+    return _LEADING_DEN.sub("", text, count=1)
 
 
 def _check(year: int, month: int = 1, day: int = 1) -> None:
@@ -211,7 +216,16 @@ def _moment(
 def _parse_day_first(text: str) -> PartialDate | None:
     if m := _DAY_FIRST.match(text):
         return _moment(int(m[3]), int(m[2]), int(m[1]), *m.groups()[3:])
+    if m := _DAY_FIRST_SHORT_YEAR.match(text):
+        return _moment(_full_year(int(m[3])), int(m[2]), int(m[1]), *m.groups()[3:])
     return None
+
+
+def _full_year(short: int) -> int:
+    """A two-digit year in the century that puts it at most a year ahead of today."""
+    this_year = datetime.now(UTC).year
+    year = this_year // 100 * 100 + short
+    return year - 100 if year > this_year + 1 else year
 
 
 def _parse_epoch(text: str) -> PartialDate | None:

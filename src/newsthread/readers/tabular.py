@@ -17,7 +17,8 @@ from newsthread.readers.html import html_to_text
 # and "Published At" are one name. Kept as data so a new export is one more entry.
 BODY_FIELDS = ("text", "body", "content", "article", "full_text", "fulltext", "maintext",
                "article_text", "article_body", "body_text", "story", "content_text", "article_content")
-SUMMARY_FIELDS = ("description", "summary", "abstract", "lead", "teaser", "excerpt", "ingress", "intro")
+SUMMARY_FIELDS = ("description", "summary", "abstract", "lead", "teaser", "excerpt", "ingress", "intro",
+                  "lead_paragraph", "snippet", "standfirst")
 TITLE_FIELDS = ("title", "headline", "heading", "article_title", "news_title", "name")
 URL_FIELDS = ("url", "link", "href", "permalink", "canonical_url", "article_url", "web_url", "uri")
 DATE_FIELDS = ("published", "date", "pubdate", "published_at", "publication_date", "published_date",
@@ -27,12 +28,16 @@ DATE_FIELDS = ("published", "date", "pubdate", "published_at", "publication_date
 OUTLET_FIELDS = ("source", "outlet", "site", "site_name", "source_name", "publisher", "publication",
                  "newspaper", "media", "medium", "domain", "feed")
 LANGUAGE_FIELDS = ("language", "lang", "language_code", "lang_code", "in_language", "locale")
-LIST_KEYS = ("articles", "items", "entries", "documents", "data", "results")
+LIST_KEYS = ("articles", "items", "entries", "documents", "data", "results", "hits", "docs", "posts",
+             "stories", "news", "records", "rows")
+# How deep a list of records may sit in wrapper objects: {"response": {"docs": [...]}} (NYT),
+# {"hits": {"hits": [...]}} (Elasticsearch). Deeper nesting is not an export format.
+_MAX_WRAPPER_DEPTH = 3
 
 _NO_TEXT = "no text (expected one of the {kind} " + ", ".join(BODY_FIELDS[:5]) + ", ...)"
 # Keys under which nested objects keep their display value: {"source": {"name": "NRK"}},
 # {"content": {"rendered": "<p>..."}} (WordPress), {"link": {"href": ...}}.
-_NESTED_KEYS = ("name", "title", "rendered", "value", "text", "href", "url", "code", "$date")
+_NESTED_KEYS = ("name", "title", "main", "rendered", "value", "text", "href", "url", "code", "$date")
 _HTML_HINT = re.compile(r"<(p|br|div|span|a|em|strong|h[1-6]|li)\b[^>]*>", re.IGNORECASE)
 _CSV_FIELD_LIMIT = 2**31 - 1
 _SEPARATORS = re.compile(r"[\s_\-.:]+")
@@ -46,6 +51,9 @@ def record_to_article(
     for key, value in obj.items():
         fields.setdefault(field_key(key), value)
     text = _body_text(fields)
+    if not text:
+        fields = _inner_record(fields) or fields
+        text = _body_text(fields)
     if not text:
         return Problem(source, record, _NO_TEXT.format(kind=kind))
     return RawArticle(
@@ -65,6 +73,18 @@ def record_to_article(
 def field_key(name: Any) -> str:
     """A field name as matched: lower case, without separators ("Published_At" -> "publishedat")."""
     return _SEPARATORS.sub("", str(name).lower())
+
+
+def _inner_record(fields: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Fields of a record kept one level down ({"_source": {...}}, {"fields": {...}}), the
+    outer fields filling what the inner one lacks (ids, dates kept beside the document)."""
+    for name, value in fields.items():
+        if isinstance(value, Mapping):
+            inner = {field_key(key): item for key, item in value.items()}
+            if _body_text(inner):
+                outer = {key: item for key, item in fields.items() if key != name}
+                return {**outer, **inner}
+    return None
 
 
 def _body_text(fields: Mapping[str, Any]) -> str:
@@ -158,15 +178,25 @@ def read_json(source: str, content: str) -> Iterator[RawArticle | Problem]:
             yield Problem(source, record, f"expected a JSON object, found {_json_kind(item)}")
 
 
-def article_list(doc: Any) -> list[Any] | None:
-    """The list of records in a JSON document, or None when it holds no such list."""
+def article_list(doc: Any, depth: int = 0) -> list[Any] | None:
+    """The list of records in a JSON document, or None when it holds no such list.
+
+    The list may sit in wrapper objects ({"response": {"docs": [...]}}); those are searched
+    only when the object is not itself an article (has no text field)."""
     if isinstance(doc, list):
         return doc
-    if isinstance(doc, dict):
-        lowered = {str(key).lower(): value for key, value in doc.items()}
-        for key in LIST_KEYS:
-            if isinstance(lowered.get(key), list):
-                return lowered[key]
+    if not isinstance(doc, dict) or depth >= _MAX_WRAPPER_DEPTH:
+        return None
+    lowered = {str(key).lower(): value for key, value in doc.items()}
+    for key in LIST_KEYS:
+        if isinstance(lowered.get(key), list):
+            return lowered[key]
+    if any(field_key(key) in _TEXT_KEYS for key in doc):
+        return None
+    for value in doc.values():
+        found = article_list(value, depth + 1) if isinstance(value, dict) else None
+        if found is not None:
+            return found
     return None
 
 
