@@ -564,6 +564,22 @@ def test_html_page(tmp_path: Path) -> None:
     assert (article.language, article.format, article.record) == ("nb", "html", "")
 
 
+@pytest.mark.parametrize(
+    ("page_title", "outlet"),
+    [
+        ("Ferja innstilt | Avisa Nord", "Avisa Nord"),
+        ("Ferja innstilt - Avisa Nord", "Avisa Nord"),
+        ("Ferja innstilt", "avisanord.example"),  # the canonical URL's domain
+        ("Nyheter - Ferja innstilt", "avisanord.example"),  # not the headline first: no guess
+    ],
+)
+def test_html_outlet_from_the_title_suffix_when_no_site_name(tmp_path: Path, page_title: str, outlet: str | None) -> None:
+    page = PAGE.replace('<meta property="og:site_name" content="Avisa Nord">', "").replace(
+        "<title>Ferja innstilt | Avisa Nord</title>", f"<title>{page_title}</title>"
+    )
+    assert only_article(write(tmp_path / "a.html", page)).outlet == outlet
+
+
 def test_html_date_is_not_guessed_from_the_text(tmp_path: Path) -> None:
     page = (
         "<html><head><title>Stormen</title></head><body><article>"

@@ -129,10 +129,35 @@ def read_html(source: str, data: bytes | str) -> Iterator[RawArticle | Problem]:
         title=_clean(doc.title),
         url=_clean(doc.url),
         published=published or _url_date(doc.url),
-        outlet=_clean(doc.sitename),
+        outlet=_outlet(tree, _clean(doc.sitename), _clean(doc.title)),
         language=language or _clean(doc.language),
         format="html",
     )
+
+
+def _outlet(tree: etree._Element, site_name: str | None, title: str | None) -> str | None:
+    """The site name from metadata; when the page has none, trafilatura falls back to the
+    URL's domain, and a name the ``<title>`` gives after the headline reads better."""
+    if site_name and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", site_name):
+        return site_name
+    return _title_suffix_site(tree, title) or site_name
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u00b7:-]{1,2}\s+")
+_MAX_SITE_WORDS = 5
+
+
+def _title_suffix_site(tree: etree._Element, title: str | None) -> str | None:
+    """The site name a page's ``<title>`` adds after the headline ("Headline | Outlet"),
+    used when the page has no site-name metadata. Only a short last segment after the
+    article's own title counts, so a headline with a dash in it is not cut."""
+    element = tree.find(".//title")
+    page_title = " ".join((element.text or "").split()) if element is not None else ""
+    parts = _TITLE_SEPARATORS.split(page_title)
+    if not title or len(parts) < 2 or parts[0].casefold() != title.casefold():
+        return None
+    site = parts[-1].strip()
+    return site if site and len(site.split()) <= _MAX_SITE_WORDS and site.casefold() != title.casefold() else None
 
 
 def _page_language(tree: etree._Element) -> str | None:
