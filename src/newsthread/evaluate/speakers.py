@@ -33,6 +33,7 @@ entity canonicalisation (:func:`newsthread.statements.canonical_speaker`), as
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -50,9 +51,19 @@ def _load(path: str | Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+# Whether an indirect quote's span starts before or after its conjunction ("siger, at ...")
+# is a convention, not a finding: the annotated text matches without it too.
+_LEADING_CONJUNCTION = re.compile(r"^(?:at|att|that|om)\s+", re.IGNORECASE)
+
+
+def _found_in(gold_text: str, quote_text: str) -> bool:
+    gold, found = _norm(gold_text), _norm(quote_text)
+    return gold in found or _LEADING_CONJUNCTION.sub("", gold, count=1) in found
+
+
 def _match(gold: dict, quotes: list[Quote]) -> Quote | None:
     """The extracted quote containing the annotated substring (the one of the annotated kind first)."""
-    hits = [q for q in quotes if _norm(gold["text"]) in _norm(q.text)]
+    hits = [q for q in quotes if _found_in(gold["text"], q.text)]
     same_kind = [q for q in hits if q.kind == gold.get("kind")]
     return (same_kind or hits or [None])[0]
 
@@ -146,7 +157,7 @@ def evaluate_speakers(path: str | Path, split: str | None = None, mode: str = "e
                 errors.append({"id": record["id"], "kind": "speaker", "text": quote.text, "gold": gold["speaker"],
                                "predicted": quote.speaker, "role": quote.speaker_role, "cue": quote.cue})
         for quote in quotes:
-            hit = any(_norm(g["text"]) in _norm(quote.text) for g in record["quotes"])
+            hit = any(_found_in(g["text"], quote.text) for g in record["quotes"])
             for scope in scopes:
                 counts[scope]["extracted"] += 1
                 counts[scope]["matched"] += hit
