@@ -625,3 +625,199 @@ def test_a_care_worker_role_in_apposition_resolves_the_definite_role_noun() -> N
             "– Lønna rekker ikke langt, sier hjelpepleieren.")
     q = find(extract_quotes(text, "nb"), "rekker ikke langt")
     assert q.speaker == "Turid Aas"
+
+
+
+# ---- session 3: fixes from the DR/NDT hand checks. Own sentences and invented names only: the
+# constructions were seen in real articles, the words here are not theirs.
+
+
+def test_a_determiner_and_an_unlisted_descriptor_make_the_name_the_subject() -> None:
+    # the object with a role apposition ("Norges fiskeriminister, Erik Lund") is not what "han" means
+    text = ("Den svenske venstrefløjsveteran Ole Sandberg kræver, at Norges fiskeriminister, Erik Lund, "
+            "trækker forslaget.- Kvoterne er for små, og fiskerne betaler, siger han til P1.")
+    assert find(extract_quotes(text, "da"), "Kvoterne er for små").speaker == "Ole Sandberg"
+
+
+def test_a_descriptor_before_a_genitive_name_makes_no_subject() -> None:
+    text = ("Lene Dahl er professor i historie.\n"
+            "Den nye regering dannet af Lars Boes parti har bred opbakning.\n"
+            "- Den regering har været meget populær, siger hun.")
+    assert find(extract_quotes(text, "da"), "meget populær").speaker == "Lene Dahl"
+
+
+def test_an_indefinite_person_noun_in_apposition_before_a_name_makes_it_the_subject() -> None:
+    text = ("Naboen Per Lund frygter støjen fra motorvejen.\n"
+            "En tredje beboer, Jens Holt fra Bøgeskov, har skrevet til kommunen.\n"
+            "- Ingen vil købe en grund ved siden af et grusgrav, siger han.")
+    assert find(extract_quotes(text, "da"), "grusgrav").speaker == "Jens Holt"
+
+
+def test_a_club_prefixed_definite_role_compound_resolves_to_the_person() -> None:
+    text = ("Nå skal Anne Berg, trener i Tromsø IL, lede laget.\n\n– Vi er klare, sier Anne Berg.\n\n"
+            "Laget er bedre enn i fjor, mener Tromsø IL-treneren.")
+    assert find(extract_quotes(text, "nb"), "bedre enn i fjor").speaker == "Anne Berg"
+
+
+def test_a_genitive_and_a_hyphenated_title_is_a_role_not_a_name() -> None:
+    quotes = extract_quotes("- Vi er klare, sa Islands Tromsø-ambassadør i går.", "nb")
+    assert find(quotes, "Vi er klare").speaker is None
+    text = "Islands Tromsø-ambassadør, Erlend Moe, var til stede.\n\n- Vi er klare, sa Islands Tromsø-ambassadør i går."
+    assert find(extract_quotes(text, "nb"), "Vi er klare").speaker == "Erlend Moe"
+
+
+def test_a_capitalised_preposition_ends_a_persons_name() -> None:
+    text = 'Kulturrådmand Karen Holt Fra Venstre betegner planen som "halvhjertet".'
+    assert find(extract_quotes(text, "da"), "halvhjertet").speaker == "Karen Holt"
+
+
+def test_a_military_rank_before_a_surname_links_to_the_full_name() -> None:
+    text = ("Maskinist Per Olsen og kaptein Kari Dahl seilte konvoien gjennom isen i 1952.\n\n"
+            "Begge fikk senere medalje.\n\n"
+            "Sersjant Olsen mener at mannskapet reddet skipet.")
+    assert find(extract_quotes(text, "nb"), "reddet skipet").speaker == "Per Olsen"
+
+
+def test_a_reporters_line_joined_to_a_dash_paragraph_gives_the_next_subject() -> None:
+    # newspaper exports with single newlines inside blank-line blocks join the reporter's line to the dash unit
+    text = ("Kostymer\n\n"
+            "Skredder Lise Hagen syr drakter til revyen. Hun er stolt.\n"
+            "- Vi bruker bare ull og lin, sier Hagen.\n"
+            "Mona Berg, som er instruktør og sanger, mener også at draktene er blitt for tunge.\n"
+            "- Man svetter som i badstue under lyskasterne, sier hun.")
+    assert find(extract_quotes(text, "nb"), "badstue").speaker == "Mona Berg"
+
+
+def test_a_council_compound_keeps_its_complement_and_names_itself() -> None:
+    text = "Salget av urtete har doblet seg på fem år, anslår Bransjerådet for Urter. Det er mye."
+    assert find(extract_quotes(text, "nb"), "doblet seg").speaker == "Bransjerådet for Urter"
+    assert find(extract_quotes("Forbrukerrådet mener at prisene er for høye.", "nb"),
+                "for høye").speaker == "Forbrukerrådet"
+
+
+def test_a_norwegian_minister_is_a_statsrad() -> None:
+    text = ("Energiminister Ola Vik (Ap) sier regjeringen følger saken.\n\n"
+            "– Vi har verktøy, og vi vil bruke dem, sier statsråden.")
+    assert find(extract_quotes(text, "nb"), "Vi har verktøy").speaker == "Ola Vik"
+
+
+def test_a_sentence_after_a_closing_quote_opens_with_a_common_word() -> None:
+    text = "Treneren ropte til Hansen: «Hold linja!» Da svarte Hansen: «Jeg gjør så godt jeg kan.»"
+    assert find(extract_quotes(text, "nb"), "så godt jeg kan").speaker == "Hansen"
+
+
+def test_a_new_speech_verb_and_a_misspelt_title_before_a_name() -> None:
+    text = ("Brannsjef Kari Holm svarer:\n\n- Vi rykker ut på åtte minutter, sier Holm.\n\n"
+            "- Frivillige mannskaper gjør resten, supplerer varaordfører Ola Berg.")
+    assert find(extract_quotes(text, "nb"), "Frivillige mannskaper").speaker == "Ola Berg"
+    misspelt = ("Brannsjef Kari Holm svarer:\n\n- Vi rykker ut på åtte minutter, sier Holm.\n\n"
+                "- Frivillige mannskaper gjør resten, sier varordfrer Ola Berg.")  # a typo in the title
+    assert find(extract_quotes(misspelt, "nb"), "Frivillige mannskaper").speaker == "Ola Berg"
+
+
+def test_a_two_sentence_question_answered_with_yes_is_the_interviewers() -> None:
+    text = ("Roeren Ola Dahl vil ha flere kontroller.\n\n- Det ville gjort sporten renere, sier Dahl.\n\n"
+            "- Roing er en teknisk idrett. Lønner det seg å jukse der?\n\n"
+            "- Ja, utholdenhet teller mest.")
+    quotes = extract_quotes(text, "nb")
+    assert find(quotes, "teknisk idrett").speaker is None
+    assert find(quotes, "utholdenhet teller").speaker == "Ola Dahl"
+
+
+def test_a_quoted_headline_is_not_a_person() -> None:
+    text = ("Kokken Eivind Moe har rammet inn anmeldelsene: «Salt Sjø». «Magisk Moe».\n\n"
+            "- Er du stolt?\n\n- Ja, jeg er veldig stolt.")
+    assert find(extract_quotes(text, "nb"), "veldig stolt").speaker == "Eivind Moe"
+
+
+def test_an_organisation_noun_opening_ifolge_is_the_agent_and_a_named_district_resolves_it() -> None:
+    text = ("En mann ble pågrepet i Halden natt til søndag. Saken etterforskes av Østfold politidistrikt.\n\n"
+            "Ifølge politiet hadde mannen en kniv på seg da han ble pågrepet.")
+    q = find(extract_quotes(text, "nb"), "en kniv på seg")
+    assert q.speaker == "Østfold politidistrikt"
+
+
+def test_a_genitive_organisation_before_a_title_keeps_the_named_person() -> None:
+    text = "- Arkivet vokser hver uge, fortæller museets administrerende direktør, Mads Holt."
+    assert find(extract_quotes(text, "da"), "Arkivet vokser").speaker == "Mads Holt"
+
+
+def test_a_role_apposition_between_commas_before_the_verb_is_not_the_agent() -> None:
+    text = "Kari Dahl, skolebyråd i Bergen, sier hun vil vente.\n\n- Vi må se på tallene først, sier hun."
+    quotes = extract_quotes(text, "nb")
+    assert find(quotes, "hun vil vente").speaker == "Kari Dahl"
+    assert find(quotes, "tallene først").speaker == "Kari Dahl"
+
+
+def test_a_pronoun_after_a_person_introduced_as_object_with_a_role() -> None:
+    # the outlet named as a speaker earlier is no "han"
+    text = ("Forestillingen har solgt 5.000 billetter, skriver Scenebladet.\n"
+            "Stykket imponerer Informations teaterkritiker Kim Holm. Han har set alle instruktørens forestillinger.\n"
+            "Derudover skriver han i sin kritik, at scenografien er for mørk.")
+    assert find(extract_quotes(text, "da"), "scenografien").speaker == "Kim Holm"
+
+
+def test_a_name_inside_a_quotation_is_no_subject() -> None:
+    text = ("Mathias Lund skrev boka i fjor.\n\n"
+            "«Hansen Berg, en mann som aldri ga seg, var mitt forbilde.»\n\n"
+            "- Jeg ville gi noe tilbake, sier han.")
+    assert find(extract_quotes(text, "nb"), "gi noe tilbake").speaker == "Mathias Lund"
+
+
+def test_a_lower_case_particle_opens_no_organisation_name() -> None:
+    text = "Kattene blev omplaceret, da Dyrevernet vurderede, at de var underernærede."
+    assert find(extract_quotes(text, "da"), "underernærede").speaker == "Dyrevernet"
+
+
+def test_a_name_ending_in_a_place_is_an_organisation_not_a_person() -> None:
+    text = ("Det mener Ole Berg, der er formand for Lindring Forum Norge.\n"
+            "- Vi mangler pladser, siger han.\n"
+            "Derfor må reglerne ændres, mener formanden for Lindring Forum Norge.")
+    assert find(extract_quotes(text, "da"), "reglerne ændres").speaker == "Ole Berg"
+
+
+def test_a_title_before_a_name_with_a_relative_clause_before_the_verb() -> None:
+    text = ("Overlæge Mette Lind, der er leder af øjenklinikken på Aalborg og Hjørring sygehuse, fortæller, "
+            "at ventelisten er halveret.")
+    assert find(extract_quotes(text, "da"), "ventelisten").speaker == "Mette Lind"
+
+
+def test_a_couple_and_an_aunt_stay_unknown() -> None:
+    text = ("Henning og Inge Holm bor ved stranden.\n"
+            "- Vi håber på flere turister, siger parret.")
+    assert find(extract_quotes(text, "da"), "flere turister").speaker is None
+    text = "Dommer Tor Lie avgjorde saken i mai.\n\n- Det var et hardt år for oss, sier tanten til guttene."
+    assert find(extract_quotes(text, "nb"), "hardt år").speaker is None
+
+
+def test_a_candidate_title_after_a_party_genitive_names_the_person() -> None:
+    text = "- Vi vil bygge flere svømmehaller, sier Sps ordførerkandidat i Molde, Kari Dahl Hauge."
+    assert find(extract_quotes(text, "nb"), "svømmehaller").speaker == "Kari Dahl Hauge"
+
+
+def test_a_first_name_genitive_glued_to_a_teachers_name() -> None:
+    text = ("Kari Lund Berg er ti år.\n"
+            "På skolen er Ole Mo Karis kontaktlærer.\n"
+            "- Jeg vil hjem, sier Kari.")
+    assert find(extract_quotes(text, "nb"), "vil hjem").speaker == "Kari Lund Berg"
+
+
+def test_an_interview_question_with_the_reporters_lines_below_it() -> None:
+    text = ("Intervju\n\n"
+            "Skiskytter Ola Dahl (22) la opp i fjor.\n"
+            "- Her bestemte jeg meg, sier han.\n"
+            "- Angrer du, Ola?\n"
+            "Han ser ut av vinduet.\n"
+            "- Nei, aldri.")
+    assert find(extract_quotes(text, "nb"), "Angrer du").speaker is None
+
+
+def test_a_person_noun_genitive_before_a_title_keeps_the_named_person() -> None:
+    text = "- Klagen sendes i morgen, siger familiens advokat, Ida Starck."
+    assert find(extract_quotes(text, "da"), "Klagen sendes").speaker == "Ida Starck"
+
+
+def test_an_initial_before_a_genitive_surname_is_kept() -> None:
+    text = ("Kjell Berg besøkte partileder Carl I. Hansens hytte i går.\n"
+            "-Det ble en hyggelig kveld, sa Hansen.")
+    assert find(extract_quotes(text, "nb"), "hyggelig kveld").speaker == "Carl I. Hansen"

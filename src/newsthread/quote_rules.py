@@ -64,7 +64,13 @@ ROLE_HEADS: tuple[str, ...] = ("minister", "statsminister", "premierminister", "
     "hovedkasserer", "kasserer", "producent", "produsent", "instruktør", "regissør", "ambassadør", "diplomat",
     "official", "representative", "adviser", "advisor", "minister", "prosecutor", "lawyer", "attorney", "executive",
     "olog", "kritiker", "tekniker", "musiker", "akademiker", "statistiker", "fotograf", "koreograf",
-    "forsvarer", "forsvarar", "försvarare", "åklagare")
+    "forsvarer", "forsvarar", "försvarare", "åklagare",
+    # military ranks and church titles used before a surname ("Sersjant Johansen mener"); not "major",
+    # which is also a surname
+    "sersjant", "sergent", "sergeant", "løjtnant", "løytnant", "löjtnant", "lieutenant", "korporal", "pave", "påve",
+    "pope", "maskinist", "statsråd", "anmelder", "anmeldar", "recensent",
+    # candidates ("Frps ordførerkandidat i Trondheim, X", "statsministerkandidat")
+    "kandidat", "candidate")
 
 # Court roles an article introduces under one title and refers to under another: "Statsadvokat X ...
 # sa aktor", "anklager X ... sagde anklageren". A role noun on the left matches a person whose role
@@ -75,6 +81,8 @@ ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "åklagare": ("åklagare", "kammaråklagare", "chefsåklagare"),
     "forsvarer": ("forsvarer", "forsvarsadvokat", "forsvarar"),
     "forsvarar": ("forsvarer", "forsvarsadvokat", "forsvarar"),
+    # "Energiminister X ... sier statsråden": a Norwegian cabinet member is a "statsråd"
+    "statsråd": ("statsråd", "minister", "ministar"),
 }
 
 # Nouns for a person that are no title ("kvinden", "naboen", "eleven", "a witness"): an
@@ -98,7 +106,10 @@ PERSON_NOUNS: tuple[str, ...] = (
     # family, as features name people ("kona Kari", "bestemor Ingrid", "hustrun Anna")
     "kone", "kona", "hustru", "hustrun", "ektemand", "ektemann", "maken", "wife", "husband",
     "bedstemor", "bedstefar", "farmor", "mormor", "farfar", "morfar", "bestemor", "bestefar",
-    "grandmother", "grandfather", "barnebarn", "barnbarn",
+    "grandmother", "grandfather", "barnebarn", "barnbarn", "tante", "moster", "faster", "onkel", "morbror", "farbror",
+    "aunt", "uncle", "fætter", "kusine", "fetter", "kusine", "cousin",
+    # couples ("siger parret samstemmende"): the pair, not one of them
+    "parret", "paret", "ægtepar", "ektepar", "couple",
     # parties to a court case that reports leave unnamed ("Den tiltalte ...", "Dørvakten, som er 31 år, ...")
     "tiltalt", "tiltalte", "sigtet", "sigtede", "fornærmede", "forurettede", "åtalad", "misstänkt", "defendant",
     "vakt", "vagt", "vekter", "dørmand")
@@ -116,6 +127,10 @@ PERSON_NOUN_GENDER: dict[str, str] = {
 ORG_CONNECTORS: frozenset[str] = frozenset(
     ["uden", "uten", "utan", "without", "mod", "mot", "against", "og", "och", "and", "of", "for", "til", "till",
      "med", "with"])
+
+# Capitalised prepositions that end a person's name when a typo capitalised them ("Karen Holt Fra
+# Venstre"); no name particles (af, av, de, von) here.
+NAME_BREAKERS: frozenset[str] = ORG_CONNECTORS | frozenset(["fra", "frå", "från", "from", "hos"])
 
 # Nationality adjectives (stem without -e/-a) and the countries whose genitive means the same:
 # "den amerikanske præsident" is the person introduced as "USA's præsident" or "amerikanske
@@ -162,7 +177,16 @@ ORG_NOUNS: tuple[str, ...] = (
     "militær", "military", "brandvæsen", "brannvesen", "räddningstjänst", "beredskab", "beredskap",
     # agencies named by a genitive or adjective in front: "Statens vegvesen", "Innlandet politidistrikt",
     # "Statens kartverk", "Arbeidstilsynet", "Ankenævnet"
-    "vesen", "væsen", "distrikt", "tilsyn", "nævn", "nemnd", "verk", "værk")
+    "vesen", "væsen", "distrikt", "tilsyn", "nævn", "nemnd", "verk", "værk",
+    # councils: "Bransjerådet for X", "Forbrugerrådet", "Sikkerhetsrådet"
+    "råd")
+# Organisation nouns that follow a place or owner in a public body's name which entity extraction
+# often misses: "Østfold politidistrikt", "Oslo kommune", "Statens vegvesen", "Innlandet fylkeskommune"
+NAMED_BODY_NOUNS: frozenset[str] = frozenset(["politi", "polis", "distrikt", "kommune", "kommun", "vesen", "væsen",
+                                              "etat", "direktorat", "tilsyn"])
+
+# Organisation nouns under four letters that may still end a compound ("Bransjerådet", "Forbrukerrådet")
+SHORT_COMPOUND_ORG_NOUNS: frozenset[str] = frozenset(["råd"])
 ORG_SUFFIXES: tuple[str, ...] = ("", "et", "en", "a", "n", "s", "ets", "ens", "t")
 
 # Organisation nouns whose definite compound names one public body: a sentence-initial
@@ -171,7 +195,8 @@ ORG_SUFFIXES: tuple[str, ...] = ("", "et", "en", "a", "n", "s", "ets", "ens", "t
 PUBLIC_BODIES: frozenset[str] = frozenset(
     ["ministerium", "ministerie", "departement", "direktorat", "styrelse", "myndighed", "myndighet", "politi",
      "polis", "tilsyn", "vesen", "væsen", "nævn", "nemnd", "etat", "domstol", "tingrett", "lagmannsrett",
-     "ambassade", "ambassad", "brandvæsen", "brannvesen", "räddningstjänst", "beredskab", "beredskap", "forsvar"])
+     "ambassade", "ambassad", "brandvæsen", "brannvesen", "räddningstjänst", "beredskab", "beredskap", "forsvar",
+     "råd"])
 
 # Organisation nouns that may refer to the organisation the last sentences were about
 # ("Danske Seniorer er positive. «...», skriver foreningen"); specific ones ("politiet",
@@ -219,6 +244,9 @@ MALE_NAME_EXCEPTIONS: frozenset[str] = frozenset(["ola", "nikola", "luca", "andr
 
 # Pronouns that tell an interviewer's dash question ("- Er du bekymret?") from a speaker's own
 # rhetorical one ("- Hvad skal vi gøre?"): all languages together, casefolded.
+# Words that open an answer to a yes/no question ("- Ja, ...", "- Nei.", "- Jo, ...").
+ANSWER_WORDS = frozenset(["ja", "nej", "nei", "jo", "nja", "tja", "yes", "no", "javisst", "absolut", "absolutt",
+                          "selvfølgelig", "selvsagt", "självklart", "definitivt", "overhovedet", "overhodet"])
 FIRST_PERSON = frozenset(["jeg", "vi", "eg", "me", "jag", "we", "my", "our", "mig", "mej", "meg", "os", "oss"])
 SECOND_PERSON = frozenset(["du", "dig", "deg", "dykk", "dere", "jer", "you", "your", "din", "dit", "dine", "ditt", "dina", "di", "dykkar"])
 
@@ -274,9 +302,9 @@ class QuoteRules:
     extra: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-_DA_VERBS = ["forventer", "forventede", "venter", "ventede", "anslår", "anslog", "siger", "sagde", "sagt", "sige", "udtaler", "udtalte", "udtalt", "tilføjer", "tilføjede", "tilføjet", "fortsætter", "fortsatte", "pointerer", "pointerede", "understreger", "understregede", "understreget", "påpeger", "påpegede", "påpeget", "skriver", "skrev", "fortæller", "fortalte", "forklarer", "forklarede", "forklaret", "mener", "mente", "uddyber", "uddybede", "oplyser", "oplyste", "erkender", "erkendte", "konstaterer", "konstaterede", "vurderer", "vurderede", "advarer", "advarede", "lover", "lovede", "svarer", "svarede", "spørger", "spurgte", "understreger", "slår", "fast", "slog", "fast", "medgiver", "indrømmer", "indrømmede", "fastslår", "fastslog", "betoner", "betonede", "meddeler", "meddelte", "forsikrer", "forsikrede", "siges", "råber", "råbte", "hævder", "hævdede", "argumenterer", "argumenterede", "beretter", "berettede", "melder", "meldte", "erklærer", "erklærede", "afviser", "afviste", "bekræfter", "bekræftede", "henviser", "henviste", "tilføjede"]
+_DA_VERBS = ["forventer", "forventede", "venter", "ventede", "anslår", "anslog", "siger", "sagde", "sagt", "sige", "udtaler", "udtalte", "udtalt", "tilføjer", "tilføjede", "tilføjet", "fortsætter", "fortsatte", "pointerer", "pointerede", "understreger", "understregede", "understreget", "påpeger", "påpegede", "påpeget", "skriver", "skrev", "fortæller", "fortalte", "forklarer", "forklarede", "forklaret", "mener", "mente", "uddyber", "uddybede", "oplyser", "oplyste", "erkender", "erkendte", "konstaterer", "konstaterede", "vurderer", "vurderede", "advarer", "advarede", "lover", "lovede", "svarer", "svarede", "spørger", "spurgte", "understreger", "slår", "fast", "slog", "fast", "medgiver", "indrømmer", "indrømmede", "fastslår", "fastslog", "betoner", "betonede", "meddeler", "meddelte", "forsikrer", "forsikrede", "siges", "råber", "råbte", "hævder", "hævdede", "argumenterer", "argumenterede", "beretter", "berettede", "melder", "meldte", "erklærer", "erklærede", "afviser", "afviste", "bekræfter", "bekræftede", "henviser", "henviste", "tilføjede", "supplerer", "supplerede", "gentager", "gentog", "indvender", "indvendte", "præciserer", "præciserede", "bemærker", "bemærkede", "fremhæver", "fremhævede", "konkluderer", "konkluderede", "opsummerer", "opsummerede", "replicerer", "replicerede"]
 
-_NB_VERBS = ["forventer", "forventet", "venter", "anslår", "anslo", "sier", "sa", "sagt", "si", "uttaler", "uttalte", "uttalt", "legger", "til", "la", "til", "lagt", "til", "fortsetter", "fortsatte", "påpeker", "påpekte", "understreker", "understrekte", "understreket", "forteller", "fortalte", "forklarer", "forklarte", "skriver", "skrev", "mener", "mente", "opplyser", "opplyste", "erkjenner", "erkjente", "konstaterer", "konstaterte", "vurderer", "vurderte", "advarer", "advarte", "lover", "lovte", "svarer", "svarte", "spør", "spurte", "slår", "fast", "slo", "fast", "innrømmer", "innrømmet", "fastslår", "fastslo", "hevder", "hevdet", "melder", "meldte", "erklærer", "erklærte", "avviser", "avviste", "bekrefter", "bekreftet", "utdyper", "utdypet", "argumenterer", "argumenterte", "tilføyer", "tilføyde", "varsler", "varslet", "forsikrer", "forsikret"]
+_NB_VERBS = ["forventer", "forventet", "venter", "anslår", "anslo", "sier", "sa", "sagt", "si", "uttaler", "uttalte", "uttalt", "legger", "til", "la", "til", "lagt", "til", "fortsetter", "fortsatte", "påpeker", "påpekte", "understreker", "understrekte", "understreket", "forteller", "fortalte", "forklarer", "forklarte", "skriver", "skrev", "mener", "mente", "opplyser", "opplyste", "erkjenner", "erkjente", "konstaterer", "konstaterte", "vurderer", "vurderte", "advarer", "advarte", "lover", "lovte", "svarer", "svarte", "spør", "spurte", "slår", "fast", "slo", "fast", "innrømmer", "innrømmet", "fastslår", "fastslo", "hevder", "hevdet", "melder", "meldte", "erklærer", "erklærte", "avviser", "avviste", "bekrefter", "bekreftet", "utdyper", "utdypet", "argumenterer", "argumenterte", "tilføyer", "tilføyde", "varsler", "varslet", "forsikrer", "forsikret", "supplerer", "supplerte", "gjentar", "gjentok", "innvender", "innvendte", "presiserer", "presiserte", "bemerker", "bemerket", "fremhever", "fremhevet", "konkluderer", "konkluderte", "oppsummerer", "oppsummerte", "replikerer", "replikerte"]
 
 _NN_VERBS = ["forventar", "forventa", "ventar", "anslår", "anslo", "seier", "sa", "sagt", "seie", "uttaler", "uttalte", "uttalar", "uttala", "legg", "til", "la", "til", "lagt", "til", "held", "fram", "heldt", "fram", "fortset", "fortsette", "påpeikar", "påpeika", "påpeiker", "understrekar", "understreka", "understreker", "fortel", "fortalde", "forklarar", "forklarte", "skriv", "skreiv", "meiner", "meinte", "opplyser", "opplyste", "konstaterer", "konstaterte", "vurderer", "åtvarar", "åtvara", "lovar", "lova", "svarar", "svara", "spør", "spurde", "slår", "fast", "slo", "fast", "innrømmer", "hevdar", "hevda", "melder", "stadfestar", "stadfesta", "avviser"]
 

@@ -245,7 +245,7 @@ def _person_noun(token: str) -> tuple[str, str] | None:
             continue
         stem = token[: len(token) - len(suffix)] if suffix else token
         for noun in _tail_matches(stem, _PERSON_NOUN_SET, _PERSON_NOUN_MAX):
-            if (len(noun) == len(stem) or len(noun) >= 4) and (best is None or len(noun) > len(best)):
+            if (len(noun) == len(stem) or len(noun) >= 4 or noun in qr.SHORT_COMPOUND_ORG_NOUNS and len(stem) >= 6) and (best is None or len(noun) > len(best)):
                 best = noun
                 break
     return (best, "") if best else None
@@ -271,7 +271,7 @@ def _org_noun(word: str) -> tuple[str, str] | None:
             continue
         stem = low[: len(low) - len(suffix)] if suffix else low
         for noun in _tail_matches(stem, _ORG_NOUN_SET, _ORG_NOUN_MAX):
-            if (len(noun) == len(stem) or len(noun) >= 4) and (
+            if (len(noun) == len(stem) or len(noun) >= 4 or noun in qr.SHORT_COMPOUND_ORG_NOUNS and len(stem) >= 6) and (
                     best is None or _ORG_NOUN_ORDER[noun] < _ORG_NOUN_ORDER[best]):
                 best = noun
     return (best, "") if best else None
@@ -420,6 +420,10 @@ class _People:
         words = [m.group() for m in run]
         if _org_run(words):
             return  # "Leger Uten Grenser", "Landbrug & Fødevarer": an organisation
+        if text[max(0, run[0].start() - 1):run[0].start()] in ("«", "“", "„", '"') \
+                and text[run[-1].end():run[-1].end() + 2][:1] in ("»", "”", "“", '"', ".", "!", "?") \
+                and text[run[-1].end():run[-1].end() + 2].lstrip(".!?")[:1] in ("»", "”", "“", '"'):
+            return  # «Havsalt Vamp», «Min Kamp»: a quoted title or headline, not a person
         k = 0
         if _sentence_initial(text, run[0].start()) and self._common(words[0]):
             k = 1
@@ -432,8 +436,20 @@ class _People:
             k = roles[-1] + 1
         k += self._lead_before_first_name(text, run[k:], words[k:], trimmed=k > 0)
         words, run = words[k:], run[k:]
+        trailing = 0
         while words and (words[-1] in qr.NAME_PARTICLES or self._non_name(words[-1])):
             words, run = words[:-1], run[:-1]
+            trailing += 1
+        if trailing and words and not _is_first_name(words[0]):
+            return  # "Hospice Forum Danmark": a name ending in a place is an organisation's
+        if len(words) >= 3 and words[-1].endswith("s") and _is_first_name(words[-1][:-1]) \
+                and len(words[-2]) > 1 and re.match(r"[ \t]+[a-zæøåäö]", text[run[-1].end():run[-1].end() + 3]):
+            # "lærer Olav Mulelid Cathrines klasseforstander": the genitive of a first name the text also uses
+            # alone ("sier Cathrine") is glued on; not "Carl I. Hagens kontor"
+            glue = text[run[-2].start():run[-1].start()]
+            alone = re.search(rf"(?<!{re.escape(glue)})\b{re.escape(words[-1][:-1])}\b(?![\w\-])", text)
+            if alone:
+                words, run = words[:-1], run[:-1]
         if len(words) < 2 or any(w.lower() in qr.NON_PERSONS for w in words):
             return
         if _nationality(words[0].lower()) and not _is_first_name(words[0]):
@@ -668,6 +684,8 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def _sentence_initial(text: str, pos: int) -> bool:
     before = text[:pos].rstrip(" \t\"«“„‚'-–—")
+    if before[-1:] in ("»", "”", "’", ")") and before.rstrip("»”’)")[-1:] in (".", "!", "?"):
+        return True  # «... likegyldig.» Da svarte ...
     return not before or before[-1] in ".!?:\n" or before.endswith(("date", "date:"))
 
 
@@ -855,18 +873,33 @@ class _Extractor:
 
     def _collect_subjects(self) -> None:
         """Sentence subjects that are persons: the antecedents pronouns prefer."""
+        previous: tuple[int, int] | None = None
         for unit in self.units:
+            begin = unit.body
             if unit.dash:
-                continue  # names inside a quote are not what "siger han" after it refers to
-            for s, e in _sentences(self.text, unit.body, unit.end):
+                # names inside a quote are not what "siger han" after it refers to; but a reporter's line
+                # joined to the dash paragraph ("- ..., sier hun.\nX, som er ..., mener ...") is read
+                begin = self._reporter_line(unit)
+                if begin is None:
+                    continue
+            quoted = _quoted_spans(self.text, begin, unit.end)
+            for s, e in _sentences(self.text, begin, unit.end):
+                if any(a <= s <= b for a, b in quoted):
+                    continue  # «Bowie, personer som ...»: a name inside a quotation is no subject of the report
+                introduced = self._introduced_object(s, previous)
+                previous = (s, e)
+                if introduced:
+                    continue
                 inside = [m for m in self.people.mentions if s <= m.start < e]
                 first = inside[0] if inside else None
                 if first and len(inside) > 1 and re.match(r",?[ \t]+$", self.text[first.end:inside[1].start]):
                     first = inside[1]  # "Formand i Region Hovedstaden, Sophie Hæstorp Andersen (S), ..."
-                if first and self._only_role_words(s, first.start):
+                if first and (self._only_role_words(s, first.start) or self._described_subject(s, first)):
                     self.people.events.append((first.start, _Speaker(first.person.name, _first(first.person.roles),
                                                                      first.person.gender)))
                     continue
+                if unit.dash:
+                    continue  # a reporter's line in a dash paragraph: only named subjects
                 if self._unnamed_definite_opening(s, e, first):
                     continue
                 if any(self._inverted_subject(s, m) for m in inside[:3]):
@@ -888,6 +921,43 @@ class _Extractor:
                     # "En cyklist som GP talat med tycker ...": a later "säger han" is this unnamed person
                     gender = qr.PERSON_NOUN_GENDER.get(agent.base, "")
                     self.people.events.append((s, _Speaker(None, agent.role, gender)))
+
+    def _introduced_object(self, s: int, previous: tuple[int, int] | None) -> bool:
+        """"... overrasker Politikens anmelder X. Han har ...": a sentence opened by "Han"/"Hun" right after
+        a sentence that introduced one person (first mention, not its subject) is about that person."""
+        pronoun = _TOKEN.match(self.text, s)
+        if previous is None or pronoun is None or not pronoun.group()[:1].isupper():
+            return False
+        gender = self.rules.pronouns.get(pronoun.group().lower())
+        if not gender:
+            return False
+        p0, p1 = previous
+        if any(p0 <= at < s for at, _ in self.people.events):
+            return False  # the sentence before has a subject of its own
+        candidates = [m for m in self.people.mentions if p0 <= m.start < p1 and _first_name_led(m.person)
+                      and m.person.gender in ("", gender)]
+        if len({id(m.person) for m in candidates}) == 1 and not candidates[0].person.roles:
+            return False  # only a person introduced with a role ("Politikens anmelder X", "butikksjef X")
+        people = {id(m.person): m for m in candidates}
+        if len(people) != 1:
+            return False
+        mention = next(iter(people.values()))
+        if any(m.person is mention.person and m.start < p0 for m in self.people.mentions):
+            return False  # introduced earlier: the pronoun may well mean someone else
+        person = mention.person
+        self.people.events.append((s, _Speaker(person.name, _first(person.roles), person.gender)))
+        return True
+
+    def _reporter_line(self, unit: _Unit) -> int | None:
+        """Start of the first line of a dash unit that is the reporter's text: after a line ending a
+        sentence, not opened by a dash or a quotation mark."""
+        for m in re.finditer(r"\n[ \t]*(?=[A-ZÆØÅÄÖÜ])", self.text[unit.body:unit.end]):
+            at = unit.body + m.start()
+            if not _TERMINAL.search(self.text, unit.body, at):
+                continue
+            # only after an attributed quote ("- ..., sier hun."): the quote has ended for sure
+            return unit.body + m.end() if self._tail(unit.body, at) is not None else None
+        return None
 
     def _inverted_subject(self, s: int, first: _Mention) -> bool:
         """"Hos Røde Kors anerkender X, at ...", "I går besøgte X ...": verb-second order after an
@@ -944,11 +1014,27 @@ class _Extractor:
         return bool(words) and words[0].lower() in _INDEFINITE and len(words) <= 3 and all(
             w.islower() or _AGE.fullmatch(w) for w in words[1:])
 
+    def _described_subject(self, start: int, first: _Mention) -> bool:
+        """"Den amerikanske republikaner X vil have ...", "Det var en forundret X, der ...": a determiner
+        and lower-case descriptor words (no preposition) put the name in the subject, even when the
+        descriptor is no listed role word; not a genitive ("... af Modis parti")."""
+        words = _TOKEN.findall(self.text[start:first.start])
+        if not 2 <= len(words) <= 5 or words[0].lower() not in self.rules.determiners or not words[0][:1].isupper():
+            return False
+        if not re.fullmatch(r"[\w\- \t]+,?[ \t]", self.text[start:first.start]):
+            return False
+        written = self.text[first.start:first.end]
+        if not _first_name_led(first.person) or written != first.person.name and written.endswith(("s", "'s", "’s")):
+            return False
+        return all((w.islower() and w not in self.rules.tail_words and w not in _ROLE_PREPS
+                    and w not in _CLAUSE_OPENERS and w not in qr.V2_PREPOSITIONS) or _AGE.fullmatch(w) is not None
+                   for w in words[1:])
+
     def _only_role_words(self, start: int, end: int) -> bool:
         words = _TOKEN.findall(self.text[start:end])
         # a role word, or a person noun right before the name ("Sauebonde Johan P. Haugen har ...")
         return not words or (len(words) <= 5 and (any(_role_head(w) for w in words) or bool(
-            _person_noun(words[-1].lower())) and re.fullmatch(r"[\w\-]+[ \t]", self.text[start:end]) is not None))
+            _person_noun(words[-1].lower())) and re.fullmatch(r"[\w\-]+,?[ \t]", self.text[start:end]) is not None))
 
     # ---- agents
     def _agent_after(self, pos: int, limit: int) -> _Agent | None:
@@ -963,6 +1049,9 @@ class _Extractor:
             return _Agent("pronoun", toks[0].start(), toks[0].end(), base=self.rules.pronouns[first.lower()])
         if _is_cap(first) and first.lower() not in self.rules.determiners and not _role_head(first):
             run = self._run(toks, 0)
+            compound = self._compound_role(run)
+            if compound:
+                return compound
             later = self._name_after_descriptor(toks, run)
             if later:
                 return self._named_agent(later)
@@ -983,6 +1072,22 @@ class _Extractor:
                     and not named_body and not _role_head(nxt):
                 return self._named_agent(run)
         return self._role_agent(toks)
+
+    def _compound_role(self, run: list[re.Match]) -> _Agent | None:
+        """"Fortuna Hjørring-træneren", "Rosenborg-treneren": a definite role compound whose first part
+        is a capitalised name (a club, a company); resolves like "Nato-chefen" to the person introduced
+        with the role and that name in it."""
+        last = run[-1].group()
+        org, dash, tail = last.rpartition("-")
+        owner = len(run) > 1 and run[0].group().endswith(("s", "'s", "’s"))  # "Kasakhstans London-ambassadør"
+        if not dash or not org or not tail[:1].islower() or not (owner or tail.endswith(("en", "et", "n", "a"))):
+            return None
+        head = _role_head(last)
+        if head is None:
+            return None
+        prefix = self.text[run[0].start():run[-1].start()] + org
+        return _Agent("role", run[0].start(), run[-1].end(), role=self.text[run[0].start():run[-1].end()],
+                      base=head[0], org=prefix.lower())
 
     def _name_after_descriptor(self, toks: list[re.Match], run: list[re.Match]) -> list[re.Match] | None:
         """"DR Sportens fodboldkommentator Henrik Liniger": the person is the name after the descriptor.
@@ -1044,8 +1149,15 @@ class _Extractor:
             if not word[0].isalnum() or word.lower() in _ROLE_STOPS or (k and self.pat.verb.fullmatch(word)):
                 break
             head = _role_head(word) or _person_noun(word)
+            if head and word.endswith("s") and k + 1 < len(toks) and (
+                    _role_head(toks[k + 1].group()) or _person_noun(toks[k + 1].group())):
+                continue  # "parrets advokat, X", "mandens forsvarer": the owner, then the role
             if head and not (word[0].isupper() and k and word.lower() in qr.NON_PERSONS):
                 return self._role_phrase(toks, k, head)
+            genitive = word.endswith("s") and self._org_noun(word[:-1]) is not None  # "instituttets direktør"
+            if not k and self._org_noun(word) and not genitive and not (len(toks) > 1 and (
+                    _role_head(toks[1].group()) or _person_noun(toks[1].group()))):
+                break  # "ifølge politiet hadde mannen ...": the organisation noun opens the agent
             if self._org_noun(word) and k + 1 < len(toks) and _is_cap(toks[k + 1].group()):
                 break  # "ifølge nyhedsbureauet Reuters er chaufføren ...": the organisation is the agent
         for k, tok in enumerate(toks[:5]):
@@ -1142,6 +1254,9 @@ class _Extractor:
     def _agent_before(self, clause_start: int, verb_start: int) -> _Agent | None:
         """The agent ending right before a verb in normal order ("Han kalder", "Jens Stoltenberg sier")."""
         segment = self.text[clause_start:verb_start].rstrip()
+        apposed = self._apposed_subject(clause_start, segment)
+        if apposed:
+            return apposed
         segment = segment[:-1].rstrip() if segment.endswith(",") else segment
         # A party or an age after the name: "Kjetil Aune (H) sier", "Per Dahl (54) forteller".
         segment = re.sub(r"[ \t]*\([\w .,-]{1,14}\)$", "", segment)
@@ -1166,6 +1281,8 @@ class _Extractor:
                     i -= 2  # "Landbrug & Fødevarer mener"
                 else:
                     break
+            while i < len(toks) - 1 and toks[i].group() in qr.NAME_PARTICLES:
+                i += 1  # "..., da Dyreværnet konkluderede": a lower-case particle opens no name
             if _org_run([t.group() for t in toks[i:]]) and self._opens_clause(toks, i, clause_start):
                 return _Agent("name", toks[i].start(), toks[-1].end(), name=self.text[toks[i].start():toks[-1].end()])
             if i < len(toks) - 1 and self._opens_clause(toks, i, clause_start) \
@@ -1183,6 +1300,30 @@ class _Extractor:
                     or self._descriptor_before(toks, i):
                 return _Agent("name", toks[i].start(), toks[-1].end(), name=self.text[toks[i].start():toks[-1].end()])
         return self._role_before_verb(toks, clause_start)
+
+    def _apposed_subject(self, clause_start: int, segment: str) -> _Agent | None:
+        """"Kari Dahl, skolebyråd i Bergen, sier ...": a known person's name, then a role apposition
+        between commas, right before the verb; the place in the role is not the agent."""
+        if not segment.endswith(","):
+            return None
+        for mention in self.people.mentions:
+            if not clause_start <= mention.start < clause_start + len(segment) or mention.person.org \
+                    or " " not in mention.person.name:
+                continue
+            toks = _WORDS.findall(self.text, clause_start, mention.start)
+            if toks and toks[-1] not in ",;:\"»”“’" and toks[-1].lower() not in _CLAUSE_OPENERS \
+                    and not (_sentence_initial(self.text, clause_start) and self._only_role_words(clause_start,
+                                                                                                  mention.start)):
+                return None  # "Ledende overlæge X, der er chef for ..., fortæller": a title may come first
+            role = self._apposition(mention.end)
+            if role and re.fullmatch(r"(?:[ \t]*\([\w .-]{1,14}\))?,\s+(?:(?:som|der)\s+(?:er|var)\s+)?"
+                                     + re.escape(role) + r"[^,.;:!?\n]*,",
+                                     self.text[mention.end:clause_start + len(segment)]):
+                # ends before the closing comma, so a pronoun after the verb may open a bare clause
+                return _Agent("name", mention.start, clause_start + len(segment) - 1, name=mention.person.name,
+                              role=role)
+            return None
+        return None
 
     def _initial_organisation(self, tok: re.Match) -> _Agent | None:
         """A sentence-initial one-word subject that is an organisation ("Politiet oplyser").
@@ -1425,10 +1566,37 @@ class _Extractor:
                     name += place.group(0)  # "Hytteeierforeningen i Troms": the association's full name
                 if name:
                     self._orgs.append((start, name))
+            self._orgs += self._named_bodies()
+            self._orgs.sort()
         return self._orgs
+
+    def _named_bodies(self) -> list[tuple[int, str]]:
+        """"Østfold politidistrikt", "Oslo kommune", "Statens vegvesen": a capitalised word and an
+        indefinite organisation noun, which entity extraction often misses."""
+        found = []
+        for m in re.finditer(r"(?<![\w\-])([A-ZÆØÅÄÖ][\w\-]+)[ \t]([a-zæøåäö]{4,})(?![\w\-])", self.text):
+            first, noun_word = m.group(1), m.group(2)
+            head = _org_noun(noun_word)
+            if head is None or not noun_word.endswith(head[0]) or head[0] not in qr.NAMED_BODY_NOUNS:
+                continue  # indefinite only: "politidistrikt", not "politiet" (the noun itself)
+            low = first.lower()
+            if _is_first_name(first) or low in self.rules.determiners or low in self.rules.pronouns or low in self.people._according_words \
+                    or _role_head(first) or _person_noun(low) or _org_noun(low) \
+                    or (_sentence_initial(self.text, m.start()) and self.people._common(first)) \
+                    or self.people.person_at(m.start(1), m.end(1)) is not None and not (
+                        self.people.person_at(m.start(1), m.end(1)).org):
+                continue
+            found.append((m.start(), m.group()))
+        return found
 
     def _resolve_name(self, agent: _Agent) -> _Speaker:
         name = agent.name or ""
+        words = name.split()
+        if len(words) >= 3 and _is_first_name(words[0]):
+            # "Karen Holt Fra Venstre kalder": a capitalised preposition ends a person's name
+            cut = next((k for k in range(2, len(words)) if words[k].lower() in qr.NAME_BREAKERS), None)
+            if cut is not None:
+                name = " ".join(words[:cut])
         person = self.people.by_name(name, agent.start)
         if person is None:
             org = (name.lower() in qr.NON_PERSONS or name.lower().rstrip("s") in qr.NON_PERSONS
@@ -1579,12 +1747,25 @@ class _Reader(_Extractor):
         of one sentence without a first-person pronoun, or one addressing someone ("du", "dere"), counts.
         """
         body = self.text[unit.body:unit.end].rstrip()
-        if not body.endswith("?") or index + 1 >= len(self.units) or not self.units[index + 1].dash:
+        if index + 1 >= len(self.units) or not self.units[index + 1].dash:
             return False
+        if not body.endswith("?"):
+            # "- Hvorfor gjorde du det, Martin?" with the reporter's lines joined below it
+            first_line = body.split("\n", 1)[0].rstrip()
+            return "\n" in body and first_line.endswith("?") and bool(
+                {w.casefold() for w in _TOKEN.findall(first_line)} & qr.SECOND_PERSON)
         words = {w.casefold() for w in _TOKEN.findall(body)}
         if words & qr.SECOND_PERSON:
             return True
-        return len(_sentences(self.text, unit.body, unit.end)) == 1 and not words & qr.FIRST_PERSON
+        if words & qr.FIRST_PERSON:
+            return False
+        if len(_sentences(self.text, unit.body, unit.end)) == 1:
+            return True
+        # "- Det har vært få saker. Er det noe å hente?" then "- Ja, ...": a longer question is the
+        # interviewer's when the next dash opens with an answer word
+        answer = self.units[index + 1]
+        first = _TOKEN.match(self.text, answer.body)
+        return first is not None and first.group().casefold() in qr.ANSWER_WORDS
 
     def _headline(self, unit: _Unit) -> bool:
         body = self.text[unit.body:unit.end].rstrip()
