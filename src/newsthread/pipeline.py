@@ -25,7 +25,7 @@ from .model import Article, Problem, RawArticle
 from .normalize import normalise_article
 from .quotes import extract_quotes
 from .readers import read_paths
-from .statements import StatementGrouper, canonical_speaker, speaker_key
+from .statements import NewQuote, QuoteEmbedder, StatementGrouper, canonical_speaker, speaker_key
 from .store import NEW, UNCHANGED, UPDATED, Store
 
 # Below this many words a detector's guess is weaker than what the file declares.
@@ -101,20 +101,31 @@ class StatementsStage:
     """Entity mentions and quotes of each article, speakers resolved, statements grouped.
 
     Runs after the story engine, so a quote without a named speaker can still be
-    grouped with quotes from the same event.
+    grouped with quotes from the same event. With ``embeddings``, renderings of one
+    statement in languages that share no spelling (English and Danish) are compared
+    by multilingual-e5 embeddings of the quote texts, for plausible candidates only
+    (see :class:`newsthread.statements.StatementGrouper`).
     """
 
-    def __init__(self, store: Store, *, grouper: StatementGrouper | None = None) -> None:
+    def __init__(self, store: Store, *, grouper: StatementGrouper | None = None, embeddings: bool = False) -> None:
         self.store = store
-        self.grouper = grouper or StatementGrouper()
+        self.grouper = grouper or StatementGrouper(embedder=QuoteEmbedder() if embeddings else None)
         self.cpu_seconds: Counter = Counter()  # CPU time in entity and in quote extraction
+        self._languages: dict[int, str | None] = {}
 
     def pipe(self, articles: list[Article]) -> list[Article]:
         events = self.store.assignments([a.id for a in articles])
+        self._languages.update({a.id: a.language for a in articles})
         with self.store.transaction():
             for article in articles:
                 self._one(article, events.get(article.id, {}).get("event"))
         return articles
+
+    def _language(self, article_id: int) -> str | None:
+        if article_id not in self._languages:
+            article = self.store.article(article_id)
+            self._languages[article_id] = article.language if article else None
+        return self._languages[article_id]
 
     def _one(self, article: Article, event_id: int | None) -> None:
         started = time.process_time()
@@ -124,7 +135,7 @@ class StatementsStage:
         self.cpu_seconds["entities"] += entities_done - started
         self.cpu_seconds["quotes"] += time.process_time() - entities_done
         day = article_span(article)[0]
-        rows = []
+        rows, news = [], []
         for quote in quotes:
             speaker = canonical_speaker(quote, mentions)
             key = speaker_key(speaker)
@@ -135,12 +146,20 @@ class StatementsStage:
                 )
                 if q.article_id != article.id
             ]
-            group = self.grouper.best_group(quote.text, key, day, candidates)
+            for candidate in candidates:
+                candidate.language = self._language(candidate.article_id)
+            news.append(NewQuote(quote.text, key, day, candidates))
             rows.append({
                 "text": quote.text, "speaker": speaker, "speaker_key": key, "speaker_role": quote.speaker_role,
                 "kind": quote.kind, "start": quote.start, "end": quote.end, "cue": quote.cue,
-                "paragraph": quote.paragraph, "day": day, "quote_group": group,
+                "paragraph": quote.paragraph, "day": day,
             })
+        embedder = self.grouper.embedder
+        embedding_cpu = embedder.cpu_seconds if embedder else 0.0
+        for row, group in zip(rows, self.grouper.group_article(news, article.language), strict=True):
+            row["quote_group"] = group
+        if embedder:
+            self.cpu_seconds["quote embeddings"] += embedder.cpu_seconds - embedding_cpu
         self.store.save_statements(
             article.id, [(m.canonical, m.type, m.text, m.start, m.end) for m in mentions], rows
         )
@@ -181,7 +200,7 @@ class IngestPipeline:
         self.stories = stories
         self.language = LanguageStage()
         self.embedder = Embedder() if embeddings else None
-        self.statements = StatementsStage(store) if statements else None
+        self.statements = StatementsStage(store, embeddings=embeddings) if statements else None
         self._engine: StoryEngine | None = None
 
     def run(self, paths: Sequence[str]) -> IngestReport:
