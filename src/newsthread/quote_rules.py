@@ -27,6 +27,7 @@ QUOTE_PAIRS: dict[str, tuple[str, ...]] = {
     "‘": ("’",),
     '"': ('"',),
     "’": ("’",),  # Danish web copy uses the right single mark at both ends
+    "'": ("'",),  # plain single marks in agency and web copy ('Vi har en trup ...', sagde han)
 }
 
 # Particles that may sit inside a personal name ("Ursula von der Leyen", "Abu Bakr al-Baghdadi").
@@ -51,7 +52,7 @@ NON_PERSONS: frozenset[str] = frozenset(
 # Heads of role nouns: a token whose (lowercased, de-hyphenated) tail is one of these,
 # optionally followed by a definite suffix, is a role ("udenrigsministeren",
 # "Nato-sjefen", "afdelingslæge"). Shared by all languages because news borrows titles.
-ROLE_HEADS: tuple[str, ...] = ("minister", "statsminister", "premierminister", "generalsekretær", "generalsekretær", "generalsekreterare", "sekretær", "sekreterare", "præsident", "president", "presidenten", "formand", "formann", "forkvinde", "ordförande", "ordførar", "ordfører", "direktør", "direktör", "chef", "sjef", "leder", "ledar", "leiar", "boss", "talsperson", "talsmand", "talsmann", "talskvinde", "talskvinne", "talesperson", "taleperson", "talesmann", "talskvinna", "pressetalsmand", "pressechef", "pressesjef", "professor", "lektor", "forsker", "forskar", "ekspert", "expert", "analytiker", "analytikar", "økonom", "ekonom", "læge", "lege", "läkare", "overlæge", "advokat", "dommer", "domar", "domare", "borgmester", "borgermester", "ordfører", "kommunaldirektør", "politimester", "politiinspektør", "vagtchef", "vakthavende", "politiadvokat", "anklager", "aktor", "kommandør", "general", "admiral", "officer", "oberst", "kaptajn", "kaptein", "kapten", "kansler", "kommissær", "kommissær", "ambassadør", "ambassadør", "ambassadör", "korrespondent", "redaktør", "redaktör", "journalist", "træner", "trener", "tränare", "kaptajn", "spiller", "spelare", "rådmand", "rådmann", "kommunalråd", "biskop", "præst", "prest", "präst", "konge", "kung", "dronning", "drottning", "prins", "prinsesse", "sekretariatschef", "stifter", "grundlægger", "grunnlegger", "medlem", "ordfører", "folketingsmedlem", "stortingsrepresentant", "riksdagsledamot", "politiker", "politikar", "partileder", "partiledare", "borgmästare", "spokesman", "spokeswoman", "spokesperson", "secretary", "chairman", "chairwoman", "chief", "director", "governor", "mayor", "senator", "ceo", "commander", "leader", "economist", "analyst", "scientist", "researcher",
+ROLE_HEADS: tuple[str, ...] = ("minister", "statsminister", "premierminister", "generalsekretær", "generalsekretær", "generalsekreterare", "sekretær", "sekreterare", "præsident", "president", "presidenten", "formand", "formann", "forkvinde", "ordförande", "ordførar", "ordfører", "direktør", "direktör", "chef", "sjef", "leder", "ledar", "leiar", "boss", "talsperson", "talsmand", "talsmann", "talskvinde", "talskvinne", "talesperson", "taleperson", "talesmann", "talskvinna", "pressetalsmand", "pressechef", "pressesjef", "professor", "lektor", "forsker", "forskar", "ekspert", "expert", "analytiker", "analytikar", "økonom", "ekonom", "læge", "lege", "läkare", "overlæge", "advokat", "dommer", "domar", "domare", "borgmester", "borgermester", "ordfører", "kommunaldirektør", "politimester", "politiinspektør", "vagtchef", "vakthavende", "politiadvokat", "anklager", "aktor", "kommandør", "general", "admiral", "officer", "oberst", "kaptajn", "kaptein", "kapten", "kansler", "kommissær", "kommissær", "ambassadør", "ambassadør", "ambassadör", "korrespondent", "redaktør", "redaktör", "journalist", "træner", "trener", "trenar", "tränare", "kaptajn", "spiller", "spelare", "rådmand", "rådmann", "kommunalråd", "biskop", "præst", "prest", "präst", "konge", "kung", "dronning", "drottning", "prins", "prinsesse", "sekretariatschef", "stifter", "grundlægger", "grunnlegger", "medlem", "ordfører", "folketingsmedlem", "stortingsrepresentant", "riksdagsledamot", "politiker", "politikar", "partileder", "partiledare", "borgmästare", "spokesman", "spokeswoman", "spokesperson", "secretary", "chairman", "chairwoman", "chief", "director", "governor", "mayor", "senator", "ceo", "commander", "leader", "economist", "analyst", "scientist", "researcher",
     # occupations: compounds match by their tail ("tillidsrepræsentant", "hovedtillitsvalgt",
     # "sosialbyråd", "kommunikasjonsrådgiver", "efterforsker" via "forsker")
     "repræsentant", "representant", "tillitsvalgt", "tillitsvald", "byråd", "rådgiver", "rådgivar", "rådgivare",
@@ -157,6 +158,21 @@ NATIONALITIES: dict[str, tuple[str, ...]] = {
     "irakisk": ("irak",), "libanesisk": ("libanon",), "venezuelansk": ("venezuela",), "argentinsk": ("argentina",),
 }
 
+# Definite nouns for a person of a nationality ("sa svensken til TV4", "siger franskmanden") and the
+# nationality adjective's stem (a key of NATIONALITIES): the person the article introduced with that
+# adjective in front of the name ("svenske Elsa Berg") or a role of that country.
+DEMONYMS: dict[str, str] = {
+    "svensken": "svensk", "svenskeren": "svensk", "dansken": "dansk", "danskeren": "dansk", "nordmanden": "norsk",
+    "nordmannen": "norsk", "norrmannen": "norsk", "finnen": "finsk", "finländaren": "finsk", "tyskeren": "tysk",
+    "tysken": "tysk", "amerikaneren": "amerikansk", "amerikanen": "amerikansk", "russeren": "russisk",
+    "ryssen": "russisk", "briten": "britisk", "britten": "britisk", "franskmanden": "fransk",
+    "franskmannen": "fransk", "fransmannen": "fransk", "islændingen": "islandsk", "islendingen": "islandsk",
+    "italieneren": "italiensk", "italienaren": "italiensk", "spanieren": "spansk", "spanjolen": "spansk",
+    "polakken": "polsk", "kineseren": "kinesisk", "japaneren": "japansk", "ukraineren": "ukrainsk",
+    "hollænderen": "hollandsk", "nederlenderen": "nederlandsk", "østrigeren": "østrigsk",
+    "østerrikeren": "østerriksk", "canadieren": "canadisk",
+}
+
 # Definite and genitive endings a role head may carry ("-en", "-n", "-et", "-a", "-s").
 ROLE_SUFFIXES: tuple[str, ...] = ("", "en", "n", "et", "a", "s", "ens", "ns", "ets")
 
@@ -251,6 +267,9 @@ FIRST_PERSON = frozenset(["jeg", "vi", "eg", "me", "jag", "we", "my", "our", "mi
 SECOND_PERSON = frozenset(["du", "dig", "deg", "dykk", "dere", "jer", "you", "your", "din", "dit", "dine", "ditt", "dina", "di", "dykkar"])
 
 
+# Auxiliaries of the perfect tense: "Naboen har i retten forklaret, at ...", the subject stands before them.
+AUXILIARIES: frozenset[str] = frozenset(["har", "havde", "hadde", "hade", "has", "had", "have"])
+
 # Verbs of expectation ("DMI venter, at ...", "Vegvesenet reknar med at ...") report speech only
 # with the complementiser right after them: "venter på, at bussen kommer" is waiting, not speech.
 IMMEDIATE_COMPLEMENT_VERBS = frozenset(
@@ -306,7 +325,7 @@ _DA_VERBS = ["forventer", "forventede", "venter", "ventede", "anslår", "anslog"
 
 _NB_VERBS = ["forventer", "forventet", "venter", "anslår", "anslo", "sier", "sa", "sagt", "si", "uttaler", "uttalte", "uttalt", "legger", "til", "la", "til", "lagt", "til", "fortsetter", "fortsatte", "påpeker", "påpekte", "understreker", "understrekte", "understreket", "forteller", "fortalte", "forklarer", "forklarte", "skriver", "skrev", "mener", "mente", "opplyser", "opplyste", "erkjenner", "erkjente", "konstaterer", "konstaterte", "vurderer", "vurderte", "advarer", "advarte", "lover", "lovte", "svarer", "svarte", "spør", "spurte", "slår", "fast", "slo", "fast", "innrømmer", "innrømmet", "fastslår", "fastslo", "hevder", "hevdet", "melder", "meldte", "erklærer", "erklærte", "avviser", "avviste", "bekrefter", "bekreftet", "utdyper", "utdypet", "argumenterer", "argumenterte", "tilføyer", "tilføyde", "varsler", "varslet", "forsikrer", "forsikret", "supplerer", "supplerte", "gjentar", "gjentok", "innvender", "innvendte", "presiserer", "presiserte", "bemerker", "bemerket", "fremhever", "fremhevet", "konkluderer", "konkluderte", "oppsummerer", "oppsummerte", "replikerer", "replikerte"]
 
-_NN_VERBS = ["forventar", "forventa", "ventar", "anslår", "anslo", "seier", "sa", "sagt", "seie", "uttaler", "uttalte", "uttalar", "uttala", "legg", "til", "la", "til", "lagt", "til", "held", "fram", "heldt", "fram", "fortset", "fortsette", "påpeikar", "påpeika", "påpeiker", "understrekar", "understreka", "understreker", "fortel", "fortalde", "forklarar", "forklarte", "skriv", "skreiv", "meiner", "meinte", "opplyser", "opplyste", "konstaterer", "konstaterte", "vurderer", "åtvarar", "åtvara", "lovar", "lova", "svarar", "svara", "spør", "spurde", "slår", "fast", "slo", "fast", "innrømmer", "hevdar", "hevda", "melder", "stadfestar", "stadfesta", "avviser"]
+_NN_VERBS = ["forventar", "forventa", "ventar", "anslår", "anslo", "seier", "sa", "sagt", "seie", "uttaler", "uttalte", "uttalar", "uttala", "legg", "til", "la", "til", "lagt", "til", "held", "fram", "heldt", "fram", "fortset", "fortsette", "påpeikar", "påpeika", "påpeiker", "understrekar", "understreka", "understreker", "fortel", "fortalde", "forklarar", "forklarte", "skriv", "skreiv", "meiner", "meinte", "opplyser", "opplyste", "konstaterer", "konstaterte", "vurderer", "åtvarar", "åtvara", "lovar", "lova", "svarar", "svara", "spør", "spurde", "slår", "fast", "slo", "fast", "innrømmer", "hevdar", "hevda", "melder", "stadfestar", "stadfesta", "avviser", "vurderar", "vurderte", "varslar", "varsla", "stadfester", "presiserer", "presiserar", "presiserte", "vedgår", "vedgjekk", "erkjenner", "kunngjer", "kunngjorde", "forklarer", "kommenterer", "bekreftar", "bekrefta", "avviste", "meldte", "konkluderer", "konkluderte"]
 
 _SV_VERBS = ["tycker", "tyckte", "förväntar", "uppskattar", "säger", "sade", "sa", "sagt", "säga", "uttalar", "uttalade", "uttalat", "tillägger", "tillade", "tillagt", "fortsätter", "fortsatte", "påpekar", "påpekade", "understryker", "underströk", "understrukit", "berättar", "berättade", "förklarar", "förklarade", "skriver", "skrev", "menar", "menade", "konstaterar", "konstaterade", "bedömer", "varnar", "varnade", "lovar", "lovade", "svarar", "svarade", "frågar", "frågade", "slår", "fast", "slog", "fast", "medger", "medgav", "erkänner", "erkände", "hävdar", "hävdade", "meddelar", "meddelade", "bekräftar", "bekräftade", "försäkrar", "försäkrade", "avfärdar", "avfärdade", "betonar", "betonade", "uppger", "uppgav"]
 
@@ -318,9 +337,10 @@ def _phrases(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.split("|") if p.strip())
 
 
-_DA_MULTI = _phrases("slår fast|slog fast|peger på|pegede på|regner med|regnede med|lægger vægt på|lagde vægt på")
+_DA_MULTI = _phrases("slår fast|slog fast|peger på|pegede på|regner med|regnede med|lægger vægt på|lagde vægt på|gør gældende|gjorde gældende")
 _NB_MULTI = _phrases("legger til|la til|lagt til|slår fast|slo fast|peker på|pekte på|regner med|regnet med|legger vekt på|la vekt på")
-_NN_MULTI = _phrases("legg til|la til|lagt til|held fram|heldt fram|slår fast|slo fast|reknar med|rekna med")
+_NN_MULTI = _phrases("legg til|la til|lagt til|held fram|heldt fram|slår fast|slo fast|reknar med|rekna med|"
+                     "peikar på|peika på")
 _SV_MULTI = _phrases("slår fast|slog fast|pekar på|pekade på|lägger till|lade till|räknar med|räknade med")
 _EN_MULTI = _phrases("pointed out|points out")
 

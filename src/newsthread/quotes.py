@@ -420,6 +420,10 @@ class _People:
         words = [m.group() for m in run]
         if _org_run(words):
             return  # "Leger Uten Grenser", "Landbrug & Fødevarer": an organisation
+        if re.match(r"/[A-ZÆØÅ]", text[run[-1].end():run[-1].end() + 2]):
+            return  # "Nordkøl A/S": a company form
+        if any(w in _CAPITALISED_PRONOUNS for w in words[1:]):
+            return  # «Ka Ikk Holde Mig Væk»: a first- or second-person pronoun inside makes it a title
         if text[max(0, run[0].start() - 1):run[0].start()] in ("«", "“", "„", '"') \
                 and text[run[-1].end():run[-1].end() + 2][:1] in ("»", "”", "“", '"', ".", "!", "?") \
                 and text[run[-1].end():run[-1].end() + 2].lstrip(".!?")[:1] in ("»", "”", "“", '"'):
@@ -450,7 +454,12 @@ class _People:
             alone = re.search(rf"(?<!{re.escape(glue)})\b{re.escape(words[-1][:-1])}\b(?![\w\-])", text)
             if alone:
                 words, run = words[:-1], run[:-1]
-        if len(words) < 2 or any(w.lower() in qr.NON_PERSONS for w in words):
+        # a lower-case particle inside the name ("Thomas de Place Bjørn") is no determiner "de"; without a
+        # listed first name in front the run is a title or an event ("Tour de France")
+        if len(words) < 2 or any(w.lower() in qr.NON_PERSONS for w in words if w not in qr.NAME_PARTICLES):
+            return
+        if any(w in qr.NAME_PARTICLES for w in words[1:]) and not _is_first_name(words[0]) \
+                and any(w.lower() in qr.NON_PERSONS for w in words):
             return
         if _nationality(words[0].lower()) and not _is_first_name(words[0]):
             # "Dansk Sygeplejeråd", "Danske Regioner": a nationality adjective opens no person's name
@@ -543,7 +552,8 @@ class _People:
             # only when the words in front are first names or initials ("Tina", "Trump Jr" -> "Donald Trump Jr"),
             # not a descriptor glued on ("Aarhus-vennerne Casper Brigsted Laursen", "På Enø Strand")
             longer = {id(p): p for n, p in self.persons.items() if n.endswith(" " + short) and not p.org
-                      and all(_is_first_name(w) or _initial(w.rstrip(".")) for w in n[:-len(short)].split())}
+                      and all(_is_first_name(w) or _initial(w.rstrip(".")) or w in qr.NAME_PARTICLES
+                              for w in n[:-len(short)].split())}
             if len(longer) != 1:
                 continue
             full = next(iter(longer.values()))
@@ -642,6 +652,8 @@ class _People:
                         return candidate
         return best[1] if best else None
 
+
+_CAPITALISED_PRONOUNS = frozenset(["Mig", "Meg", "Mej", "Dig", "Deg", "Dej", "Jeg", "Jag", "Eg"])
 
 _COUNTRY_KEY = {c: countries[0] for countries in qr.NATIONALITIES.values() for c in countries}
 
@@ -821,6 +833,10 @@ class _Extractor:
             before = re.search(r"(?:([A-ZÆØÅÄÖ][\w\-]*(?:['’]s|s))\s+)?([\w\-]+),?\s+$", window)
             if before and _role_head(before.group(2)):
                 self.people.add_role(m.person, " ".join(g for g in before.groups() if g))
+                # "Hans forsvarer, advokat X": a second role apposed in front of the title
+                outer = re.search(r"(?:^|\s)([a-zæøåäö][\w\-]*),\s+$", window[:before.start()])
+                if outer and not before.group(1) and _role_head(outer.group(1)):
+                    self.people.add_role(m.person, outer.group(1))
                 adjective = re.search(r"([a-zæøåäö]+)\s+$", window[:before.start()])
                 if adjective and _nationality(adjective.group(1)) and not m.person.nationality:
                     m.person.nationality = _nationality(adjective.group(1))  # "amerikanske forsvarsminister"
@@ -828,6 +844,9 @@ class _Extractor:
                 role = self._role_with_complement_before(m.start)
                 if role:
                     self.people.add_role(m.person, role)
+                elif before and before.group(2).islower() and _nationality(before.group(2)) \
+                        and not m.person.nationality and not window.rstrip().endswith(","):
+                    m.person.nationality = _nationality(before.group(2))  # "svenske Elsa Lindqvist"
             after = self._apposition(m.end)
             if after:
                 self.people.add_role(m.person, after)
@@ -894,7 +913,8 @@ class _Extractor:
                 first = inside[0] if inside else None
                 if first and len(inside) > 1 and re.match(r",?[ \t]+$", self.text[first.end:inside[1].start]):
                     first = inside[1]  # "Formand i Region Hovedstaden, Sophie Hæstorp Andersen (S), ..."
-                if first and (self._only_role_words(s, first.start) or self._described_subject(s, first)):
+                if first and (self._only_role_words(s, first.start) or self._described_subject(s, first)
+                              or self._apposed_name_subject(s, first) or self._copular_introduction(s, first, inside)):
                     self.people.events.append((first.start, _Speaker(first.person.name, _first(first.person.roles),
                                                                      first.person.gender)))
                     continue
@@ -1030,6 +1050,36 @@ class _Extractor:
                     and w not in _CLAUSE_OPENERS and w not in qr.V2_PREPOSITIONS) or _AGE.fullmatch(w) is not None
                    for w in words[1:])
 
+    def _apposed_name_subject(self, start: int, first: _Mention) -> bool:
+        """"Indehaveren af forretningen, Birgitte Guld, fulgte ...", "Leder i FAU ved X skole, Kari Dahl, var ...":
+        a noun phrase opening the sentence, then the person's name between commas: the name is the subject."""
+        if not _first_name_led(first.person):
+            return False
+        prefix = self.text[start:first.start]
+        if not re.fullmatch(r"[A-ZÆØÅÄÖ][\w\-]*(?:[ \t]+[\w\-]+){0,7},[ \t]+", prefix):
+            return False
+        words = _TOKEN.findall(prefix)
+        if any(self.pat.verb.fullmatch(w) or w.lower() in _CLAUSE_OPENERS or w.lower() in self.rules.pronouns
+               or w.lower() in self.people._according_words for w in words):
+            return False
+        if any(m.start < first.start and start <= m.start and not m.person.org and _first_name_led(m.person)
+               for m in self.people.mentions if m is not first):
+            return False
+        return re.match(r"(?:[ \t]*\([^)]{1,14}\))?,[ \t]+[a-zæøåäö]", self.text[first.end:first.end + 30]) is not None
+
+    def _copular_introduction(self, start: int, first: _Mention, inside: list[_Mention]) -> bool:
+        """"En af de bilister, der blev reddet, er 63-årige Poul Vad fra Y.": a person introduced as the
+        predicate of "er"/"var" is whom a following "fortæller han" means."""
+        if not _first_name_led(first.person) or any(m.start < first.start for m in inside):
+            return False
+        before = self.text[start:first.start]
+        if {w.casefold() for w in _TOKEN.findall(before)} & (qr.FIRST_PERSON | qr.SECOND_PERSON | set(self.rules.pronouns)):
+            return False  # "Jeg er John Rebus-fan": a speaker's own words, no introduction
+        if re.search(r"[.!?:;]", before) or not re.search(
+                r"(?:^|[\s,])(?:er|var|är|is|was)[ \t]+(?:\d+[ \t]+år[ \t]+gam(?:le|la|l)[ \t]+|\d+-\w+[ \t]+)?$", before):
+            return False
+        return not any(m.start < first.start for m in self.people.mentions if start <= m.start)
+
     def _only_role_words(self, start: int, end: int) -> bool:
         words = _TOKEN.findall(self.text[start:end])
         # a role word, or a person noun right before the name ("Sauebonde Johan P. Haugen har ...")
@@ -1047,6 +1097,11 @@ class _Extractor:
         first = toks[0].group()
         if first.lower() in self.rules.pronouns:  # "siger han"; capitalised only sentence-initially ("Han tilføjer")
             return _Agent("pronoun", toks[0].start(), toks[0].end(), base=self.rules.pronouns[first.lower()])
+        if first in qr.DEMONYMS and any(  # "sa svensken til TV4" after "svenske Elsa Berg"
+                _person_nationality(p) == _nationality(qr.DEMONYMS[first]) for p in self.people.persons.values()
+                if not p.org):
+            return _Agent("demonym", toks[0].start(), toks[0].end(), role=first,
+                          nationality=_nationality(qr.DEMONYMS[first]))
         if _is_cap(first) and first.lower() not in self.rules.determiners and not _role_head(first):
             run = self._run(toks, 0)
             compound = self._compound_role(run)
@@ -1200,9 +1255,16 @@ class _Extractor:
         prev = toks[k - 1].group() if k else ""
         start_tok = k - 1 if prev[:1].isupper() and (prev.endswith("s") or self._org_noun(toks[k].group())
                                                      and self.text[toks[k - 1].end():toks[k].start()] == " ") else k
+        if start_tok == k and k >= 2 and self._org_noun(toks[k].group()) and prev.islower() \
+                and prev.endswith("e") and toks[k - 2].group()[:1].isupper() and toks[k - 2].group().endswith("s") \
+                and toks[k - 2].group().lower() not in self.rules.pronouns:
+            start_tok = k - 2  # "Japans meteorologiske institut": a genitive owner and an adjective
         definite = not any(t.group().lower() in _INDEFINITE for t in toks[:k])
         j = k + 1
-        if j < len(toks) and self._role_prep(toks[j].group()):
+        # "Vest politidistrikt i en pressemelding": a named body's complement in lower case is no part of it
+        named = start_tok < k and self._org_noun(toks[k].group()) and j + 1 < len(toks) \
+            and toks[j + 1].group()[:1].islower()
+        if j < len(toks) and self._role_prep(toks[j].group()) and not named:
             while j < len(toks) and toks[j].group()[0].isalnum() and toks[j].group().lower() not in _ROLE_STOPS \
                     and toks[j].group().lower() not in self.rules.complementizers and not self._first_name(toks[j]):
                 j += 1
@@ -1212,8 +1274,13 @@ class _Extractor:
                        definite=definite, nationality=next((n for n in (_nationality(t.group()) for t in toks[:k]) if n), ""))
         if start_tok < k and self._org_noun(toks[k].group()) and j == k + 1:
             agent.name = role  # "Hamborgs politi", "Aarhus Kommunes ledelse": a named organisation
-        rest = j + (j < len(toks) and toks[j].group() == ",")
-        if rest < len(toks) and _is_cap(toks[rest].group()) and not self._not_person(toks[rest].group()):
+        rest = j + (j < len(toks) and toks[j].group() in (",", "("))
+        if agent.name and rest < len(toks) and rest > j and toks[rest].group().isupper() \
+                and len(toks[rest].group()) > 1:
+            agent.end = toks[rest].end()  # "Japans meteorologiske institut, JMA,": the body, not its abbreviation
+            if rest + 1 < len(toks) and toks[rest + 1].group() == ")":
+                agent.end = toks[rest + 1].end()
+        elif rest < len(toks) and _is_cap(toks[rest].group()) and not self._not_person(toks[rest].group()):
             run = self._run(toks, rest)
             agent.name, agent.end = self.text[run[0].start():run[-1].end()], run[-1].end()
         elif rest == k + 1 < len(toks) and self._org_noun(toks[k].group()) and definite \
@@ -1283,6 +1350,9 @@ class _Extractor:
                     break
             while i < len(toks) - 1 and toks[i].group() in qr.NAME_PARTICLES:
                 i += 1  # "..., da Dyreværnet konkluderede": a lower-case particle opens no name
+            titled = self._titled_name_after_complement(toks, i, clause_start)
+            if titled:
+                return titled
             if _org_run([t.group() for t in toks[i:]]) and self._opens_clause(toks, i, clause_start):
                 return _Agent("name", toks[i].start(), toks[-1].end(), name=self.text[toks[i].start():toks[-1].end()])
             if i < len(toks) - 1 and self._opens_clause(toks, i, clause_start) \
@@ -1290,7 +1360,9 @@ class _Extractor:
                     and not any(_is_first_name(t.group()) for t in toks[i:]):
                 # "Region Hovedstaden venter": an organisation word keeps a common first word in the name
                 return _Agent("name", toks[i].start(), toks[-1].end(), name=self.text[toks[i].start():toks[-1].end()])
-            if self._sentence_word(toks[i]):
+            particle = toks[i].group().lower() in qr.NAME_PARTICLES and i < len(toks) - 1 \
+                and self.people.by_name(self.text[toks[i + 1].start():toks[-1].end()], toks[i].start()) is not None
+            if self._sentence_word(toks[i]) and not particle:  # "De Place Bjørn gjorde gældende": a particle
                 if i == len(toks) - 1:
                     # "Her sagde Rusland": a sentence-initial adverb, not an agent; but "Udenrigsministeriet
                     # oplyser", "Politiet oplyser", "Elyséepalæet oplyser": a one-word organisation
@@ -1299,7 +1371,33 @@ class _Extractor:
             if self._opens_clause(toks, i, clause_start) or self._role_before(toks, i) \
                     or self._descriptor_before(toks, i):
                 return _Agent("name", toks[i].start(), toks[-1].end(), name=self.text[toks[i].start():toks[-1].end()])
+        if len(toks) == 3 and toks[0].group().endswith("-") and toks[0].group()[:1].isupper() \
+                and toks[1].group() in ("og", "eller", "och", "and", "&") and toks[2].group().islower() \
+                and _sentence_initial(self.text, toks[0].start()):
+            # "Helse- og omsorgsdepartementet skriver": a coordinated compound naming one public body
+            agent = self._initial_organisation(toks[2])
+            if agent is not None and agent.kind == "role" and agent.fallback:
+                name = self.text[toks[0].start():toks[2].end()]
+                return _Agent("role", toks[0].start(), toks[2].end(), role=name, base=agent.base, fallback=name)
         return self._role_before_verb(toks, clause_start)
+
+    def _titled_name_after_complement(self, toks: list[re.Match], i: int, clause_start: int) -> _Agent | None:
+        """"Vagtchef ved Østjyllands Politi Lasse Holm Jepsen siger": a title opening the clause, its
+        complement (a preposition and capitalised words), then a person's full name right before the verb."""
+        if i < 2 or not self._role_prep(toks[i - 1].group()):
+            return None
+        person = next((m for m in self.people.mentions if toks[i].start() < m.start and m.end == toks[-1].end()
+                       and not m.person.org and _first_name_led(m.person)), None)
+        if person is None:
+            return None
+        for k in range(i - 2, max(-1, i - 5), -1):
+            word = toks[k].group()
+            if not word[0].isalnum() or self.pat.verb.fullmatch(word):
+                return None
+            if _role_head(word) and self._opens_clause(toks, k, clause_start):
+                return _Agent("name", toks[k].start(), toks[-1].end(), name=person.person.name,
+                              role=self.text[toks[k].start():person.start].strip())
+        return None
 
     def _apposed_subject(self, clause_start: int, segment: str) -> _Agent | None:
         """"Kari Dahl, skolebyråd i Bergen, sier ...": a known person's name, then a role apposition
@@ -1378,7 +1476,10 @@ class _Extractor:
             while i > 0 and (toks[i - 1].group().lower() in self.rules.determiners or toks[i - 1].group().islower()
                              and not self.pat.verb.fullmatch(toks[i - 1].group()) and i > k - 2
                              or i == k and toks[i - 1].group()[:1].isupper() and (
-                                 toks[i - 1].group().endswith("s") or self._org_noun(toks[k].group()))):
+                                 toks[i - 1].group().endswith("s") or self._org_noun(toks[k].group()))
+                             # "Japans meteorologiske institut (JMA) oplyser": a genitive owner, an adjective
+                             or i == k - 1 and toks[i - 1].group()[:1].isupper() and toks[i - 1].group().endswith("s")
+                             and toks[i].group().islower() and self._org_noun(toks[k].group())):
                 i -= 1
             if self._opens_clause(toks, i, clause_start):
                 agent = self._role_phrase(toks[i:], k - i, head)
@@ -1420,6 +1521,12 @@ class _Extractor:
             return found if found else _Speaker(None, None, agent.base)
         if agent.name:
             return self._resolve_name(agent)
+        if agent.kind == "demonym":
+            found = [m.person for m in self.people.mentions if m.start < agent.start and not m.person.org
+                     and agent.nationality and _person_nationality(m.person) == agent.nationality]
+            if found:
+                return _Speaker(found[-1].name, _first(found[-1].roles), found[-1].gender)
+            return _Speaker(None, agent.role)
         if not agent.definite:
             return _Speaker(None, agent.role)
         person = self.people.by_role(agent.base, agent.org, agent.start, agent.nationality)
@@ -1551,8 +1658,11 @@ class _Extractor:
                 first, _, rest = name.partition(" ")
                 noun = _org_noun(first.lower())
                 # "Flyselskapet Norwegian": an inflected generic noun in front; not "Sydbank Mette ..."
+                role = _role_head(first) if rest and first[:1].isupper() else None
                 if rest and noun and first[:1].isupper() and not first.lower().endswith(noun[0]):
                     start, name = start + len(first) + 1, rest
+                elif role and first.lower() != role[0] and first.lower().endswith(("en", "et", "n")):
+                    start, name = start + len(first) + 1, rest  # "Køleskabsproducenten Nordkøl A/S": a descriptor
                 cut = min((p.start for p in persons if start < p.start < start + len(name)), default=None)
                 if cut is not None:
                     name = self.text[start:cut].rstrip(" ,")
@@ -1841,7 +1951,38 @@ class _Reader(_Extractor):
             return before
         if ahead and ahead.name:
             return ahead
-        return self._mentioned_before(prev) or _Speaker(None, None)
+        return self._mentioned_before(prev) or (self._bridged(index) if prev == index - 1 else None) \
+            or _Speaker(None, None)
+
+    def _across_bridge(self, prev: int) -> _Speaker | None:
+        """"- ..., forteller hun." / "Skrivingen var ikke alltid lett." (or an interviewer's "Hva vil du savne?")
+        / "- Noen dager ...": a short reporter's line naming no one between two dash paragraphs; the
+        speaker of the dash paragraph before it goes on."""
+        if prev < 1 or self.units[prev].dash or prev - 1 not in self.dash_quote or prev - 1 in self.questions:
+            return None
+        unit = self.units[prev]
+        if any(unit.start <= m.start < unit.end for m in self.people.mentions) \
+                or any(unit.start <= q.start < unit.end for q in self.quotes) \
+                or len(_sentences(self.text, unit.body, unit.end)) > 2:
+            return None
+        body = self.text[unit.body:unit.end].rstrip()
+        if body.endswith(":"):
+            return None  # "Det samme gjaldt for Eva:": it introduces someone
+        words = _TOKEN.findall(body)
+        if any(_role_head(w) or _person_noun(w.lower()) or self._org_noun(w.lower()) or w.lower() in self.rules.pronouns
+               for w in words):
+            return None  # "En anden beboer er mindre begejstret.": someone else may speak next
+        if any(m.group()[:1].isupper() and not _sentence_initial(self.text, m.start())
+               for m in _TOKEN.finditer(self.text, unit.body, unit.end)):
+            return None  # a capitalised word (a name the index missed) may be the next speaker
+        before = self.unit_speaker.get(prev - 1)
+        return before if before and before.name else None
+
+    def _bridged(self, index: int) -> _Speaker | None:
+        """:meth:`_across_bridge` for the dash unit ``index``, never for a question (an interviewer's)."""
+        if self.text[self.units[index].body:self.units[index].end].rstrip().endswith("?"):
+            return None
+        return self._across_bridge(index - 1)
 
     def _next_attributed(self, index: int) -> _Speaker | None:
         """Speaker of the next dash paragraph in an unbroken run that names one."""
@@ -1878,6 +2019,9 @@ class _Reader(_Extractor):
     def _read_plain(self, index: int, unit: _Unit) -> None:
         before = len(self.quotes)
         intro = self._read_sentences(unit.body, unit.end, unit)
+        if intro and index and not self.units[index - 1].dash \
+                and self._named_source(*_sentences(self.text, unit.body, unit.end)[0]):
+            self._reported_before(self.units[index - 1], unit, intro)
         made = [q for q in self.quotes[before:] if q.speaker]
         colon = self._colon_intro(unit)
         self.unit_speaker[index] = colon or intro or (self._speaker_of(made[-1]) if made else None)
@@ -1888,8 +2032,15 @@ class _Reader(_Extractor):
         intro: _Speaker | None = None
         sentences = _sentences(self.text, start, end)
         spans = _quoted_spans(self.text, start, end)  # a quote may run over several sentences
-        for s, e in sentences:
-            intro = self._this_says(s, e) or intro
+        for n, (s, e) in enumerate(sentences):
+            says = self._this_says(s, e)
+            if says and self._named_source(s, e) and n and not unit.dash \
+                    and not self.pat.this_says.match(self.text, sentences[n - 1][0]) and not any(q.end > sentences[n - 1][0] for q in self.quotes
+                                                        if q.start < e):
+                # "Myndighederne har beordret ... Det skriver Reuters.": the sentence before is the report
+                self._emit(sentences[n - 1][0], _sentence_end(self.text, *sentences[n - 1]), says, "indirect",
+                           _norm_cue(self.pat.this_says.match(self.text, s).group()), unit)
+            intro = says or intro
             for open_, close in spans:
                 if s <= open_ < e:
                     last = next((e2 for s2, e2 in sentences if s2 <= close < e2), e)
@@ -1898,6 +2049,36 @@ class _Reader(_Extractor):
                 continue  # a sentence inside a longer quote has no indirect speech of its own
             self._read_indirect(s, e, unit)
         return intro
+
+    def _named_source(self, s: int, e: int) -> bool:
+        """"Det skriver nyhedsbureauet Reuters", "Det opplyser Vest politidistrikt": the sentence names an
+        organisation in so many words (not "klubben", "politiet" resolved by guessing, not a person)."""
+        m = self.pat.this_says.match(self.text, s) if self.pat.this_says else None
+        agent = self._agent_after(m.end(), e) if m else None
+        if agent is None or not agent.name:
+            return False
+        speaker = self._resolve(agent)
+        return bool(speaker.name and speaker.org)
+
+    def _reported_before(self, prev: _Unit, unit: _Unit, speaker: _Speaker) -> None:
+        """"Myndighederne har beordret 6000 evakueret." then a paragraph "Det skriver Reuters.": the
+        paragraph before (no quote of its own; at most three sentences, else its last) is the report.
+
+        Only for an organisation (a wire service, the police, an agency: the lead is its statement);
+        "Det oplyser vagtchef X" after a lead is read as naming the speaker of what follows, as before."""
+        first = _sentences(self.text, unit.body, unit.end)
+        if not first or not self.pat.this_says.match(self.text, first[0][0]):
+            return
+        if any(prev.start <= q.start < prev.end for q in self.quotes):
+            return
+        sentences = _sentences(self.text, prev.body, prev.end)
+        if not sentences:
+            return
+        start = sentences[0][0] if len(sentences) <= 3 else sentences[-1][0]
+        if len(_TOKEN.findall(self.text[start:prev.end])) < 4 or self.text[prev.body:prev.end].rstrip().endswith(":"):
+            return
+        cue = _norm_cue(self.pat.this_says.match(self.text, first[0][0]).group())
+        self._emit(start, _sentence_end(self.text, start, prev.end), speaker, "indirect", cue, prev)
 
     def _speaker_of(self, quote: Quote) -> _Speaker:
         person = self.people.persons.get(quote.speaker or "")
@@ -2020,6 +2201,8 @@ class _Reader(_Extractor):
             return  # headline-like line ("Se video: Putin varsler «delvis mobilisering»")
         if len(words) <= 5 and all(w[:1].isupper() or w.isdigit() for w in words):
             return
+        if self.text[open_] == "'" and (len(words) < 3 or inner[:1].isupper()):
+            return  # plain single marks around a word or a title ('russiske', 'Den store bagedyst'): no quote
         context = self._context_verb(s, e, open_, close)
         if context is None:
             return
@@ -2097,7 +2280,7 @@ class _Reader(_Extractor):
             if _inside(v.start(), self.consumed) or _inside(v.start(), [(q.start, q.end) for q in self.quotes]):
                 continue
             before = self._agent_before(s, v.start()) or self._coordinated_subject(s, v.start()) \
-                or self._sentence_subject(s, v.start())
+                or self._sentence_subject(s, v.start()) or self._perfect_subject(s, v.start())
             after = None if before else self._agent_after(v.end(), e)
             agent = before or after
             if agent is None:
@@ -2127,7 +2310,12 @@ class _Reader(_Extractor):
         if agent.kind == "name" and (
                 self.people.by_name(agent.name or "", agent.start) is None or self._sentence_word(
                     _WORDS.match(self.text, agent.start))):
-            return None
+            # "Udenrigsministeriet i København oplyser": a one-word organisation opening the sentence
+            body = self._initial_organisation(_WORDS.match(self.text, agent.start)) \
+                if agent.start == s and " " not in (agent.name or " ") else None
+            if body is None:
+                return None
+            agent = body
         between = self.text[agent.end:verb_start]
         if re.search(r"[.!?:;]", between):
             return None
@@ -2139,6 +2327,22 @@ class _Reader(_Extractor):
             complement = None  # only "i Oslo politidistrikt": a lower-case organisation noun may end it
         coordinated = re.search(r",?\s(?:og|men|and|but|och|samt)\s*$", between) and not self.pat.verb.search(between)
         return agent if relative or complement or coordinated else None
+
+    def _perfect_subject(self, s: int, verb_start: int) -> _Agent | None:
+        """"Vidnet har i retten forklaret, at ...": the subject before a perfect auxiliary, with at most
+        three words (no comma, no verb) between the auxiliary and the participle."""
+        toks = list(_WORDS.finditer(self.text, s, verb_start))
+        for k in range(len(toks) - 1, max(-1, len(toks) - 5), -1):
+            word = toks[k].group()
+            if not word[0].isalnum() or self.pat.verb.fullmatch(word):
+                return None
+            if word.lower() in qr.AUXILIARIES and k:
+                if k + 1 < len(toks) and toks[k + 1].group().lower() in self.rules.pronouns:
+                    # "Sidenhen har han sagt, at": verb-second order, the subject after the auxiliary
+                    return _Agent("pronoun", toks[k + 1].start(), toks[k + 1].end(),
+                                  base=self.rules.pronouns[toks[k + 1].group().lower()])
+                return self._agent_before(s, toks[k].start()) or self._sentence_subject(s, toks[k].start())
+        return None
 
     def _coordinated_subject(self, s: int, verb_start: int) -> _Agent | None:
         """"Finansministeren kalder det ..., men afviser, at ...": the sentence subject of a second verb."""
