@@ -10,6 +10,10 @@ Ingests the same articles three ways into temporary stores, through the library 
 and reports BCubed precision/recall/F1 of each way's events, storylines and copies
 (``duplicate_of`` groups) against the batch run. 1.0 means the same partition.
 
+It also reports the start-up cost a new process pays before it can cluster: CPU
+seconds to read the batch store's engine rows and to rebuild the engine from them
+(``restore_engine``; best of three).
+
     python benchmarks/order_consistency.py                       # 150 DR articles
     python benchmarks/order_consistency.py --articles 400 --json
     python benchmarks/order_consistency.py --input examples/demo/corpus
@@ -67,6 +71,23 @@ def ingest(paths: list[str], db: Path, *, one_by_one: bool) -> tuple[dict[str, d
     return by_source, elapsed
 
 
+def startup_seconds(db: Path, repeats: int = 3) -> dict[str, float]:
+    """CPU seconds to read the engine rows of ``db`` and to restore an engine from them (best of ``repeats``)."""
+    from newsthread.engine import StoryEngine, restore_engine
+    from newsthread.store import open_store
+
+    store = open_store(db)
+    best = {"read": float("inf"), "restore": float("inf")}
+    for _ in range(repeats):
+        started = time.process_time()
+        rows = store.load_engine_rows(None)
+        read = time.process_time()
+        restore_engine(StoryEngine(), rows)
+        best = {"read": min(best["read"], read - started), "restore": min(best["restore"], time.process_time() - read)}
+    store.close()
+    return {k: round(v, 3) for k, v in best.items()}
+
+
 def compare(reference: dict[str, dict], other: dict[str, dict]) -> dict[str, dict]:
     shared = reference.keys() & other.keys()
     return {
@@ -88,11 +109,13 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         paths = split_into_files(args.input, args.articles, folder)
         batch, batch_s = ingest(paths, folder / "batch.db", one_by_one=False)
+        startup = startup_seconds(folder / "batch.db")
         single, single_s = ingest(paths, folder / "single.db", one_by_one=True)
         backwards, backwards_s = ingest(paths[::-1], folder / "reversed.db", one_by_one=True)
     result = {
         "input": str(args.input), "articles": len(batch),
         "seconds": {"batch": round(batch_s, 1), "one-by-one": round(single_s, 1), "reversed": round(backwards_s, 1)},
+        "startup_cpu_seconds": startup,
         "one-by-one vs batch": compare(batch, single),
         "reversed vs batch": compare(batch, backwards),
     }
@@ -100,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, indent=2))
         return 0
     print(f"{result['articles']} articles from {args.input}; seconds {result['seconds']}")
+    print(f"start-up CPU seconds of a new process on the batch store: read rows {startup['read']}, "
+          f"restore engine {startup['restore']}")
     print(f"{'':22} {'events F1':>10} {'storylines F1':>14} {'copies F1':>10}")
     for name in ("one-by-one vs batch", "reversed vs batch"):
         scores = result[name]

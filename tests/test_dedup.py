@@ -61,3 +61,45 @@ def test_fingerprints_round_trip_through_storage():
     fingerprint.signature = np.frombuffer(stored, dtype=np.uint32)
     restored.add_fingerprint(7, fingerprint, None)
     assert restored.add(8, "\n".join(WIRE)).original_id == 7
+
+
+def test_band_index_finds_the_same_candidates_as_datasketch():
+    """BandIndex is datasketch's MinHashLSH layout: the same bands, the same candidates."""
+    from datasketch import MinHash, MinHashLSH
+
+    from newsthread.dedup import BandIndex
+
+    rng = np.random.default_rng(3)
+    base = rng.integers(0, 2**32, size=128, dtype=np.uint64)
+    # Signatures that agree with a base on a varying share of positions, as copies do.
+    signatures = [np.where(rng.random(128) < share, base, rng.integers(0, 2**32, size=128, dtype=np.uint64))
+                  for share in rng.random(300)]
+    ours, theirs = BandIndex(0.3, 128), MinHashLSH(threshold=0.3, num_perm=128)
+    ours.insert_many(list(range(200)), np.stack(signatures[:200]).astype(np.uint32))
+    for key, signature in enumerate(signatures[:200]):
+        theirs.insert(key, MinHash(num_perm=128, hashvalues=signature, scheme="affine32"))
+    for key in range(0, 200, 7):  # removal, as an updated article is re-indexed
+        ours.remove(key)
+        theirs.remove(key)
+    for signature in signatures[200:]:
+        expected = set(theirs.query(MinHash(num_perm=128, hashvalues=signature, scheme="affine32")))
+        assert set(ours.query(signature.astype(np.uint32))) == expected
+    assert any(ours.query(s.astype(np.uint32)) for s in signatures[200:])
+
+
+def test_bulk_added_fingerprints_make_the_same_index_as_one_by_one():
+    texts = ["\n".join(WIRE), "\n".join(WIRE[:4] + [FOOTER]), "\n".join(UNRELATED + [FOOTER]), "\n".join(UNRELATED)]
+    live = NearDuplicateIndex(min_shingles=5, boilerplate_groups=2)
+    items = []
+    for i, text in enumerate(texts):
+        fingerprint = live.fingerprint(text)
+        match = live.best_match(i, fingerprint)
+        original = match.original_id if match else None
+        items.append((i, live.fingerprint(text), original))
+        live.add_fingerprint(i, fingerprint, original)
+    bulk = NearDuplicateIndex(min_shingles=5, boilerplate_groups=2)
+    bulk.add_fingerprints(items)
+    assert bulk.original_of_ == live.original_of_ and bulk.paragraph_groups_ == live.paragraph_groups_
+    assert bulk.lsh_.keys_ == live.lsh_.keys_ and bulk.lsh_.tables == live.lsh_.tables
+    probe = live.fingerprint("\n".join(WIRE[1:]))
+    assert bulk.best_match(9, probe) == live.best_match(9, probe)

@@ -232,3 +232,59 @@ def test_lexical_engine_ignores_the_centring_settings():
         (x.event_id, x.storyline_id) for x in centred.assignments()
     ]
     assert centred.language_means_ is None
+
+
+def test_a_restored_engine_continues_the_stream_as_the_kept_one_does(tmp_path):
+    """restore_engine (bulk near-duplicate index, rebuilt candidate index) behaves as the engine it saved."""
+    from newsthread.pipeline import IngestPipeline
+    from newsthread.store import open_store
+
+    files = sorted(str(p) for p in DEMO.rglob("*") if p.is_file() and not p.name.startswith("."))
+    assert len(files) >= 4
+    kept_store, restored_store = open_store(tmp_path / "kept.db"), open_store(tmp_path / "restored.db")
+    kept = IngestPipeline(kept_store, embeddings=False, statements=False)
+    kept.run(files[:-2])
+    IngestPipeline(restored_store, embeddings=False, statements=False).run(files[:-2])
+    restored = IngestPipeline(restored_store, embeddings=False, statements=False)  # rebuilt from the store
+    a, b = kept.engine, restored.engine
+    assert a.duplicates_.lsh_.keys_ == b.duplicates_.lsh_.keys_
+    assert a.duplicates_.original_of_ == b.duplicates_.original_of_
+    for clusterer in ("events_", "storylines_"):
+        x, y = getattr(a, clusterer), getattr(b, clusterer)
+        assert x.assignment_ == y.assignment_
+        for cluster_id, cluster in x.clusters_.items():
+            assert cluster.centroid(x.centroid_terms).keys() == y.clusters_[cluster_id].centroid(y.centroid_terms).keys()
+    kept.run(files[-2:])
+    restored.run(files[-2:])
+    assert kept_store.assignments() == restored_store.assignments()
+    kept_store.close()
+    restored_store.close()
+
+
+def test_a_deferred_candidate_index_is_the_eager_one_once_built(tmp_path):
+    """Restored clusters are listed bucket by bucket as buckets are used; built out, the index is the eager one."""
+    from newsthread.engine import restore_engine
+    from newsthread.pipeline import IngestPipeline
+    from newsthread.store import open_store
+
+    store = open_store(tmp_path / "x.db")
+    IngestPipeline(store, embeddings=False, statements=False).run([str(DEMO)])
+    rows = store.load_engine_rows(None)
+    lazy, eager = restore_engine(StoryEngine(), rows), restore_engine(StoryEngine(), rows)
+    for name in ("events_", "storylines_"):
+        index = getattr(eager, name).index_
+        index.materialise_all()
+        assert not index.pending
+    first = next(iter(lazy.events_.clusters_.values()))
+    query = list(first.centroid(12))
+    # A dated query builds only the buckets it reads, and finds what the eager index finds.
+    assert lazy.events_.index_.candidates(query, first.start, first.end, 3.0) == eager.events_.index_.candidates(
+        query, first.start, first.end, 3.0
+    )
+    assert lazy.events_.index_.pending  # other buckets still wait
+    for name in ("events_", "storylines_"):
+        a, b = getattr(lazy, name).index_, getattr(eager, name).index_
+        a.materialise_all()
+        assert dict(a.postings) == dict(b.postings)
+        assert dict(a.keys_of) == dict(b.keys_of) and dict(a.buckets_of_term) == dict(b.buckets_of_term)
+    store.close()

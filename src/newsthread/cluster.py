@@ -233,6 +233,11 @@ class _InvertedIndex:
     stream. A cluster is listed under every bucket its time span touches;
     undated clusters sit in their own bucket, which every query also reads, and
     an undated query reads every bucket of its terms.
+
+    A restored engine lists its clusters with :meth:`defer`: each bucket's postings
+    are built the first time the bucket is read or written, in the order the
+    clusters were deferred, so the index is the one an eager rebuild gives, but a
+    stream that goes on from today never pays for the buckets of past years.
     """
 
     def __init__(self, max_postings: int, bucket_days: float) -> None:
@@ -241,27 +246,59 @@ class _InvertedIndex:
         self.postings: dict[tuple[str, int | None], list[int]] = defaultdict(list)
         self.buckets_of_term: dict[str, set[int | None]] = defaultdict(set)
         self.keys_of: dict[int, set[tuple[str, int | None]]] = defaultdict(set)
+        # Deferred listings (see defer): bucket -> [(cluster id, terms)], and cluster id -> its buckets.
+        self.pending: dict[int | None, list[tuple[int, list[str]]]] = {}
+        self.pending_buckets: dict[int, list[int | None]] = {}
 
     def buckets(self, start: float | None, end: float | None) -> list[int | None]:
         if start is None:
             return [UNDATED]
         return list(range(int(start // self.bucket_days), int(end // self.bucket_days) + 1))
 
+    def defer(self, cluster_id: int, terms: list[str], start: float | None, end: float | None) -> None:
+        """List the cluster as :meth:`update` would, each bucket when it is first needed (bulk restore)."""
+        buckets = self.buckets(start, end)
+        for bucket in buckets:
+            self.pending.setdefault(bucket, []).append((cluster_id, terms))
+        self.pending_buckets.setdefault(cluster_id, []).extend(buckets)
+
+    def _materialise(self, buckets: list[int | None]) -> None:
+        for bucket in buckets:
+            entries = self.pending.pop(bucket, None)
+            for cluster_id, terms in entries or ():
+                self._list(cluster_id, terms, bucket)
+        if not self.pending:
+            self.pending_buckets.clear()
+
+    def materialise_all(self) -> None:
+        """Build every deferred bucket now."""
+        self._materialise(list(self.pending))
+
     def update(self, cluster_id: int, terms: list[str], start: float | None, end: float | None) -> None:
+        buckets = self.buckets(start, end)
+        if self.pending:
+            # A cluster's span only grows, so its deferred buckets are among these.
+            self._materialise(buckets)
+            self.pending_buckets.pop(cluster_id, None)
+        for bucket in buckets:
+            self._list(cluster_id, terms, bucket)
+
+    def _list(self, cluster_id: int, terms: list[str], bucket: int | None) -> None:
         known = self.keys_of[cluster_id]
-        for bucket in self.buckets(start, end):
-            for term in terms:
-                key = (term, bucket)
-                if key in known:
-                    continue
-                known.add(key)
-                self.buckets_of_term[term].add(bucket)
-                posting = self.postings[key]
-                posting.append(cluster_id)
-                if len(posting) > self.max_postings:
-                    del posting[: len(posting) - self.max_postings]
+        for term in terms:
+            key = (term, bucket)
+            if key in known:
+                continue
+            known.add(key)
+            self.buckets_of_term[term].add(bucket)
+            posting = self.postings[key]
+            posting.append(cluster_id)
+            if len(posting) > self.max_postings:
+                del posting[: len(posting) - self.max_postings]
 
     def remove(self, cluster_id: int) -> None:
+        if self.pending:
+            self._materialise(self.pending_buckets.pop(cluster_id, []))
         for key in self.keys_of.pop(cluster_id, set()):
             posting = self.postings.get(key)
             if posting and cluster_id in posting:
@@ -271,11 +308,15 @@ class _InvertedIndex:
                    window: float = 0.0) -> set[int]:
         found: set[int] = set()
         if start is None:
+            if self.pending:
+                self.materialise_all()
             for term in terms:
                 for bucket in self.buckets_of_term.get(term, ()):
                     found.update(self.postings.get((term, bucket), ()))
             return found
         wanted = [*self.buckets(start - window, end + window), UNDATED]
+        if self.pending:
+            self._materialise(wanted)
         for term in terms:
             for bucket in wanted:
                 found.update(self.postings.get((term, bucket), ()))
@@ -483,9 +524,13 @@ class OnlineClusterer:
         del self.clusters_[drop.id]
         self.reindex(keep)
 
-    def reindex(self, cluster: Cluster) -> None:
-        """List the cluster under its current top terms and time buckets."""
-        self.index_.update(cluster.id, list(cluster.centroid(self.centroid_terms)), cluster.start, cluster.end)
+    def reindex(self, cluster: Cluster, *, deferred: bool = False) -> None:
+        """List the cluster under its current top terms and time buckets (``deferred``: as each bucket is needed)."""
+        terms = list(cluster.centroid(self.centroid_terms))
+        if deferred:
+            self.index_.defer(cluster.id, terms, cluster.start, cluster.end)
+        else:
+            self.index_.update(cluster.id, terms, cluster.start, cluster.end)
 
 
 def _resolve_chains(merged: dict[int, int]) -> dict[int, int]:

@@ -4,9 +4,10 @@ A wire story (Ritzau, NTB, TT, Reuters) is carried by many outlets with small
 edits: a new first sentence, a dropped paragraph, another headline. Those copies
 share most of their word 3-grams, unrelated articles share almost none, so the
 Jaccard similarity of shingle sets separates them well. MinHash estimates that
-similarity from fixed-size signatures and LSH finds candidates without comparing
-every pair (datasketch). Signatures are kept apart from the index, as datasketch
-does, so the store can persist them and a later run can rebuild the index.
+similarity from fixed-size signatures (datasketch) and LSH finds candidates without
+comparing every pair. Signatures are kept apart from the index so the store can
+persist them and a later run can rebuild the index; :class:`BandIndex` is the LSH
+index, with datasketch's band layout, plus a bulk build for that rebuild.
 
 Boilerplate (a newsletter plug, a "read more" line, a standard agency footer) is
 shared by unrelated articles. A paragraph is treated as boilerplate once it has
@@ -22,6 +23,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -49,6 +51,73 @@ class DuplicateMatch:
     similarity: float
 
 
+class BandIndex:
+    """Banded LSH over MinHash signatures: the ids that agree with a query on every row of some band.
+
+    The same bands, rows and candidates as datasketch's ``MinHashLSH`` with in-memory
+    storage (whose :func:`optimal parameters <datasketch.MinHashLSH>` it takes), but the
+    band keys of many signatures are cut at once with numpy, so rebuilding the index of
+    a stored collection (:meth:`NearDuplicateIndex.add_fingerprints`) costs a few dict
+    insertions per article instead of a MinHash object and a datasketch insert each.
+    """
+
+    def __init__(self, threshold: float, num_perm: int) -> None:
+        self.bands, self.rows = _band_layout(threshold, num_perm)
+        self.tables: list[dict[bytes, set[int]]] = [{} for _ in range(self.bands)]
+        self.keys_: dict[int, list[bytes]] = {}
+
+    def band_keys(self, signatures: np.ndarray) -> list[list[bytes]]:
+        """Per signature (one per row of ``signatures``), the byte key of each band."""
+        width = self.bands * self.rows
+        cut = np.ascontiguousarray(np.asarray(signatures, dtype=np.uint32).reshape(-1, signatures.shape[-1])[:, :width])
+        return cut.view(np.dtype((np.void, 4 * self.rows))).reshape(len(cut), self.bands).tolist()
+
+    def insert(self, key: int, signature: np.ndarray) -> None:
+        self.insert_many([key], signature[None, :])
+
+    def insert_many(self, keys: list[int], signatures: np.ndarray) -> None:
+        """Index ``keys[i]`` under the bands of ``signatures[i]``, in order."""
+        if not keys:
+            return
+        tables = self.tables
+        for key, bands in zip(keys, self.band_keys(signatures), strict=True):
+            if key in self.keys_:
+                raise ValueError(f"{key} is already indexed")
+            self.keys_[key] = bands
+            for table, band in zip(tables, bands, strict=True):
+                members = table.get(band)
+                if members is None:
+                    table[band] = {key}
+                else:
+                    members.add(key)
+
+    def remove(self, key: int) -> None:
+        for table, band in zip(self.tables, self.keys_.pop(key), strict=True):
+            members = table[band]
+            members.discard(key)
+            if not members:
+                del table[band]
+
+    def __contains__(self, key: int) -> bool:
+        return key in self.keys_
+
+    def query(self, signature: np.ndarray) -> list[int]:
+        """Ids sharing at least one band with ``signature`` (in no particular order)."""
+        found: set[int] = set()
+        for table, band in zip(self.tables, self.band_keys(signature[None, :])[0], strict=True):
+            members = table.get(band)
+            if members:
+                found.update(members)
+        return list(found)
+
+
+@lru_cache(maxsize=16)
+def _band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows) as datasketch chooses them; cached, since choosing integrates numerically (~0.06 s)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
 @dataclass
 class Fingerprint:
     """What the index keeps of one article: its signature and shingle count."""
@@ -56,7 +125,6 @@ class Fingerprint:
     signature: np.ndarray
     size: int
     paragraphs: list[str] = field(default_factory=list)
-    minhash: MinHash | None = field(default=None, repr=False, compare=False)  # not stored: rebuilt on demand
 
 
 def paragraph_key(paragraph: str) -> str:
@@ -107,7 +175,7 @@ class NearDuplicateIndex:
         self.boilerplate_groups = boilerplate_groups
         # LSH finds candidates at a lower Jaccard than we accept, because
         # containment can be high when Jaccard is not.
-        self.lsh_ = MinHashLSH(threshold=max(0.1, threshold * 0.6), num_perm=num_perm)
+        self.lsh_ = BandIndex(max(0.1, threshold * 0.6), num_perm)
         self.fingerprints_: dict[int, Fingerprint] = {}
         self.original_of_: dict[int, int] = {}
         self.paragraph_groups_: dict[str, set[int]] = defaultdict(set)
@@ -140,9 +208,7 @@ class NearDuplicateIndex:
         if shingles:
             minhash.update_batch(list(shingles))
         paragraphs = [paragraph_key(p) for p in text.split("\n") if len(p.split()) >= BOILERPLATE_MIN_WORDS]
-        fingerprint = Fingerprint(minhash.hashvalues.astype(np.uint32), len(shingles), paragraphs)
-        fingerprint.minhash = minhash
-        return fingerprint
+        return Fingerprint(minhash.hashvalues.astype(np.uint32), len(shingles), paragraphs)
 
     # -- online use ---------------------------------------------------------------
     def add(self, article_id: int, text: str) -> DuplicateMatch | None:
@@ -159,7 +225,7 @@ class NearDuplicateIndex:
         if fingerprint.size < self.min_shingles:
             return None
         best: DuplicateMatch | None = None
-        for candidate in self.lsh_.query(self._minhash(fingerprint)):
+        for candidate in self.lsh_.query(fingerprint.signature):
             if allowed is not None and not allowed(candidate):
                 continue
             other = self.fingerprints_[candidate]
@@ -171,16 +237,31 @@ class NearDuplicateIndex:
 
     def add_fingerprint(self, article_id: int, fingerprint: Fingerprint, original_id: int | None) -> None:
         """Put a (possibly stored) fingerprint into the index."""
-        if article_id in self.fingerprints_:
-            self.lsh_.remove(article_id)
-        # Only the signature and size are needed later; the paragraphs and the
-        # MinHash object would cost a few kilobytes per article in a long stream.
-        self.fingerprints_[article_id] = Fingerprint(fingerprint.signature, fingerprint.size)
-        if original_id is not None and original_id != article_id:
-            self.original_of_[article_id] = original_id
-        if fingerprint.size >= self.min_shingles:
-            self.lsh_.insert(article_id, self._minhash(fingerprint))
-        fingerprint.minhash = None
+        self.add_fingerprints([(article_id, fingerprint, original_id)])
+
+    def add_fingerprints(self, items: list[tuple[int, Fingerprint, int | None]]) -> None:
+        """Put many (article id, fingerprint, original id) into the index at once, in order.
+
+        The same index as one :meth:`add_fingerprint` after another, built in bulk: this
+        is how a stored collection's index is rebuilt when the engine is restored.
+        """
+        indexed: dict[int, None] = {}  # ordered: the ids to index, each at its last addition
+        for article_id, fingerprint, original_id in items:
+            if article_id in self.lsh_:
+                self.lsh_.remove(article_id)
+            # Only the signature and size are needed later; the paragraphs would cost
+            # a few kilobytes per article in a long stream.
+            self.fingerprints_[article_id] = Fingerprint(fingerprint.signature, fingerprint.size)
+            if original_id is not None and original_id != article_id:
+                self.original_of_[article_id] = original_id
+            indexed.pop(article_id, None)
+            if fingerprint.size >= self.min_shingles:
+                indexed[article_id] = None
+            self._learn_paragraphs(article_id, fingerprint, original_id)
+        if indexed:
+            self.lsh_.insert_many(list(indexed), np.stack([self.fingerprints_[a].signature for a in indexed]))
+
+    def _learn_paragraphs(self, article_id: int, fingerprint: Fingerprint, original_id: int | None) -> None:
         group = original_id if original_id is not None else article_id
         for key in fingerprint.paragraphs:
             groups = self.paragraph_groups_[key]
@@ -208,10 +289,3 @@ class NearDuplicateIndex:
         if self._permutations_ is None:
             self._permutations_ = MinHash(num_perm=self.num_perm, scheme=MINHASH_SCHEME).permutations
         return self._permutations_
-
-    def _minhash(self, fingerprint: Fingerprint) -> MinHash:
-        if fingerprint.minhash is None:
-            fingerprint.minhash = MinHash(
-                hashvalues=fingerprint.signature, permutations=self._permutations(), scheme=MINHASH_SCHEME
-            )
-        return fingerprint.minhash

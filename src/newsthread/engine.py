@@ -450,11 +450,13 @@ def restore_engine(engine: StoryEngine, rows: EngineRows) -> StoryEngine:
     for kind, frequencies in (("terms", engine.term_frequencies_), ("names", engine.name_frequencies_)):
         frequencies.counts_ = Counter(rows.frequencies.get(kind, {}))
         frequencies.n_documents_ = rows.documents.get(kind, 0)
-    for item in rows.features:
-        if item.article_id not in rows.assignments:
-            continue
+    stored = [item for item in rows.features if item.article_id in rows.assignments]
+    # The near-duplicate index is rebuilt in one go (band keys cut with numpy), not article by article.
+    engine.duplicates_.add_fingerprints(
+        [(item.article_id, item.fingerprint, rows.assignments[item.article_id][2]) for item in stored]
+    )
+    for item in stored:
         event_id, storyline_id, duplicate_of = rows.assignments[item.article_id]
-        engine.duplicates_.add_fingerprint(item.article_id, item.fingerprint, duplicate_of)
         engine.start_of_[item.article_id] = item.start
         if duplicate_of is not None:
             engine.duplicate_of_[item.article_id] = duplicate_of
@@ -471,8 +473,10 @@ def restore_engine(engine: StoryEngine, rows: EngineRows) -> StoryEngine:
             engine.storylines_.clusters_[storyline_id].title = title
     for clusterer in (engine.events_, engine.storylines_):
         clusterer.next_id_ = max(clusterer.clusters_, default=0) + 1
+        # Each time bucket of the candidate index is built when first used: a stream going on
+        # from today reads only recent buckets, so start-up does not pay for the whole past.
         for cluster in clusterer.clusters_.values():
-            clusterer.reindex(cluster)
+            clusterer.reindex(cluster, deferred=True)
     return engine
 
 

@@ -203,3 +203,85 @@ def format_storylines_report(result: dict) -> str:
         languages = ", ".join(f"{k} {v}" for k, v in item["languages"].items())
         lines.append(f"    {item['articles']:>5}  {topics}; {languages}  | {item['title'][:60]}")
     return "\n".join(lines)
+
+
+# -- how far profile similarity can go ------------------------------------------------------
+def profile_ceiling(directory: str | Path, db: str | Path, *, term_weight: float = 0.7) -> dict:
+    """BCubed of a *supervised* nearest-profile assignment: what the engine's way of comparing could reach.
+
+    ``db`` is a store that ``evaluate_storylines(directory, db=...)`` filled. Each article
+    goes to the gold topic whose summed profile, without the article itself, is most
+    similar to it, compared as the engine compares an article with a storyline (cosine
+    with the profile's 40 heaviest names). The gold topics are given here, which the
+    engine never has, so an unsupervised engine that compares profiles can hardly do
+    better. Variants: the engine's stored name profiles; name profiles with every name
+    and full IDF (recomputed from the text with the store's final name frequencies);
+    that plus the content terms at ``term_weight``.
+    """
+    import math
+
+    from ..engine import StoryEngine, restore_engine
+    from ..represent import DocumentFrequencies, cosine, name_terms
+    from ..store import open_store
+
+    root = Path(directory).resolve()
+    store = open_store(db)
+    saved = store.load_engine_rows(None)
+    rows = {item.article_id: item for item in saved.features}
+    names_df: DocumentFrequencies = restore_engine(StoryEngine(), saved).name_frequencies_
+    gold: dict[int, str] = {}
+    texts: dict[int, tuple[str, str]] = {}
+    for article in store.articles(limit=store.count_articles()):
+        path = Path(article.source).resolve()
+        if article.id in rows and path.is_relative_to(root) and len(path.relative_to(root).parts) == 4:
+            gold[article.id] = path.relative_to(root).parts[1]
+            texts[article.id] = (f"{rows[article.id].title}\n{article.text}", article.language)
+    store.close()
+
+    def unit(weights: dict[str, float], top: int | None = None) -> dict[str, float]:
+        items = sorted(weights.items(), key=lambda kv: -kv[1])[:top] if top else list(weights.items())
+        norm = math.sqrt(sum(w * w for _, w in items)) or 1.0
+        return {t: w / norm for t, w in items}
+
+    def full_idf(article_id: int) -> dict[str, float]:
+        counts = Counter("@" + name for name in name_terms(*texts[article_id]))
+        return unit({t: (1.0 + math.log(c)) * names_df.idf(t) for t, c in counts.items()})
+
+    stored = {i: rows[i].names or rows[i].terms for i in gold}
+    full = {i: full_idf(i) for i in gold}
+    content = {i: {t: w for t, w in rows[i].terms.items() if not t.startswith("@")} for i in gold}
+
+    def assign(names: dict[int, dict[str, float]], weight: float) -> dict[int, str]:
+        sums: dict[str, Counter] = {}
+        term_sums: dict[str, Counter] = {}
+        for i, topic in gold.items():
+            sums.setdefault(topic, Counter()).update(names[i])
+            term_sums.setdefault(topic, Counter()).update(content[i])
+        chosen = {}
+        for i, own in gold.items():
+            scores = {}
+            for topic, summed in sums.items():
+                profile = summed - Counter(names[i]) if topic == own else summed
+                score = cosine(unit(names[i]), unit(profile, 40))
+                if weight:
+                    terms = term_sums[topic] - Counter(content[i]) if topic == own else term_sums[topic]
+                    score += weight * cosine(unit(content[i]), unit(terms, 300))
+                scores[topic] = score
+            chosen[i] = max(scores, key=scores.get)
+        return chosen
+
+    return {
+        "articles": len(gold),
+        "stored name profiles": bcubed(gold, assign(stored, 0.0)),
+        "all names, full IDF": bcubed(gold, assign(full, 0.0)),
+        f"all names, full IDF, + content terms x{term_weight}": bcubed(gold, assign(full, term_weight)),
+    }
+
+
+if __name__ == "__main__":  # python -m newsthread.evaluate.storylines DIR DB
+    import sys
+
+    for label, scores in profile_ceiling(sys.argv[1], sys.argv[2]).items():
+        if isinstance(scores, dict):
+            scores = f"P {scores['precision']:.3f} R {scores['recall']:.3f} F1 {scores['f1']:.3f}"
+        print(f"{label:48} {scores}")
