@@ -158,6 +158,20 @@ def test_english_rendering_joins_by_embeddings_and_only_once_per_article():
     assert grouper.group_article(quotes, "en") == [1, 2] and encoder.calls == 1
 
 
+def test_quote_vectors_are_kept_in_the_store_for_the_next_process(tmp_path):
+    from newsthread.store import SQLiteStore
+
+    encoder = FakeEncoder({EN: 0, DA: 0, EN_OTHER: 1, DA_OTHER: 1})
+    with SQLiteStore(tmp_path / "q.db") as store:
+        first = QuoteEmbedder(encode=encoder, store=store).embed([EN, DA])
+        assert encoder.calls == 1
+    with SQLiteStore(tmp_path / "q.db") as store:  # a new process: empty memory, same store
+        later = QuoteEmbedder(encode=encoder, store=store)
+        again = later.embed([EN, DA, EN_OTHER])
+    assert encoder.calls == 2 and later.texts == 1  # only the new text was computed
+    assert all(np.allclose(first[t], again[t]) for t in (EN, DA))
+
+
 def test_cross_language_grouping_keeps_apart_what_it_must():
     encoder = FakeEncoder({EN: 0, DA: 0, DA_OTHER: 0, NB: 0})
     grouper = StatementGrouper(embedder=QuoteEmbedder(encode=encoder))

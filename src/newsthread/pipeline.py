@@ -109,7 +109,7 @@ class StatementsStage:
 
     def __init__(self, store: Store, *, grouper: StatementGrouper | None = None, embeddings: bool = False) -> None:
         self.store = store
-        self.grouper = grouper or StatementGrouper(embedder=QuoteEmbedder() if embeddings else None)
+        self.grouper = grouper or StatementGrouper(embedder=QuoteEmbedder(store=store) if embeddings else None)
         self.cpu_seconds: Counter = Counter()  # CPU time in entity and in quote extraction
         self._languages: dict[int, str | None] = {}
 

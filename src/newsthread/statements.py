@@ -34,9 +34,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Protocol
 
 import numpy as np
 
+from .embeddings import MODEL_NAME
 from .entities import Mention, extract_entities
 from .entity_data import spelling_key
 from .quotes import Quote
@@ -251,23 +253,35 @@ def evidence(
 # -- quote embeddings -----------------------------------------------------------------------
 
 
+class TextVectorStore(Protocol):
+    """Where quote vectors outlive the process (``SQLiteStore`` has these two methods)."""
+
+    def cached_text_embeddings(self, model: str, keys: list[str]) -> dict[str, np.ndarray]: ...
+
+    def save_text_embeddings(self, model: str, vectors: dict[str, np.ndarray]) -> None: ...
+
+
 class QuoteEmbedder:
     """multilingual-e5 vectors of quote texts, computed in batches, kept by text hash.
 
     Only candidates of a cross-language comparison are embedded, each text once while
-    it stays in the cache (the ``max_cached`` most recent, about 1.5 kB each);
+    it stays in the cache (the ``max_cached`` most recent, about 1.5 kB each); with a
+    ``store``, vectors are also kept there by text hash, so a later process looks them up
+    instead of computing them again;
     ``texts``, ``seconds`` and ``cpu_seconds`` count what was computed, so the cost can
     be reported. ``encode`` replaces the model (tests).
     """
 
     def __init__(
         self, *, batch_size: int = 16, max_words: int = 60, max_cached: int = 50_000,
-        encode: Callable[[list[str]], np.ndarray] | None = None,
+        encode: Callable[[list[str]], np.ndarray] | None = None, store: TextVectorStore | None = None,
     ) -> None:
         self.batch_size = batch_size
         self.max_words = max_words
         self.max_cached = max_cached
         self._encode = encode
+        self.store = store
+        self.model = f"{MODEL_NAME}/query/{max_words}w"  # what a stored vector was computed with
         self.memory: dict[str, np.ndarray] = {}
         self.texts = 0
         self.seconds = 0.0
@@ -289,6 +303,9 @@ class QuoteEmbedder:
     def embed(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Unit vectors keyed by text; computes only those not cached."""
         missing = list(dict.fromkeys(t for t in texts if self.key(t) not in self.memory))
+        if missing and self.store is not None:
+            self.memory.update(self.store.cached_text_embeddings(self.model, [self.key(t) for t in missing]))
+            missing = [t for t in missing if self.key(t) not in self.memory]
         if missing:
             started, started_cpu = time.perf_counter(), time.process_time()
             encode = self._encoder()
@@ -298,8 +315,10 @@ class QuoteEmbedder:
                     encode([" ".join(t.split()[: self.max_words]) for t in chunk]), dtype=np.float32
                 )
                 matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
-                for text, row in zip(chunk, matrix, strict=True):
-                    self.memory[self.key(text)] = row
+                computed = {self.key(text): row for text, row in zip(chunk, matrix, strict=True)}
+                self.memory.update(computed)
+                if self.store is not None:
+                    self.store.save_text_embeddings(self.model, computed)
             self.texts += len(missing)
             self.seconds += time.perf_counter() - started
             self.cpu_seconds += time.process_time() - started_cpu

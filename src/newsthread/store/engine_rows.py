@@ -138,19 +138,37 @@ def _load_embeddings(db: sqlite3.Connection, model: str) -> dict[int, np.ndarray
 
 
 def cached_embeddings(db: sqlite3.Connection, model: str, article_ids: list[int]) -> dict[int, np.ndarray]:
-    found: dict[int, np.ndarray] = {}
-    for start in range(0, len(article_ids), 500):
-        chunk = article_ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = db.execute(
-            f"SELECT article_id, vector FROM embeddings WHERE model = ? AND article_id IN ({marks})", (model, *chunk)
-        )
-        found.update({a: np.frombuffer(v, dtype=EMBEDDING_DTYPE).copy() for a, v in rows})
-    return found
+    return _vectors(db, "embeddings", "article_id", model, article_ids)
 
 
 def save_embeddings(db: sqlite3.Connection, model: str, vectors: dict[int, np.ndarray]) -> None:
+    _save_vectors(db, "embeddings", model, vectors)
+
+
+def cached_text_embeddings(db: sqlite3.Connection, model: str, keys: list[str]) -> dict[str, np.ndarray]:
+    return _vectors(db, "text_embeddings", "text_key", model, keys)
+
+
+def save_text_embeddings(db: sqlite3.Connection, model: str, vectors: dict[str, np.ndarray]) -> None:
+    _save_vectors(db, "text_embeddings", model, vectors)
+
+
+# Table and column names below are the two literals above, never input.
+def _vectors(db: sqlite3.Connection, table: str, key_column: str, model: str, keys: list) -> dict:
+    found = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute(
+            f"SELECT {key_column}, vector FROM {table} WHERE model = ? AND {key_column} IN ({marks})", (model, *chunk)
+        )
+        found.update({key: np.frombuffer(vector, dtype=EMBEDDING_DTYPE).copy() for key, vector in rows})
+    return found
+
+
+def _save_vectors(db: sqlite3.Connection, table: str, model: str, vectors: dict) -> None:
+    # Both tables are (key, model, vector) in that column order.
     db.executemany(
-        "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?)",
-        [(a, model, np.asarray(v, dtype=EMBEDDING_DTYPE).tobytes()) for a, v in vectors.items()],
+        f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)",
+        [(key, model, np.asarray(vector, dtype=EMBEDDING_DTYPE).tobytes()) for key, vector in vectors.items()],
     )

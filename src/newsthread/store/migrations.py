@@ -144,4 +144,21 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        4,
+        "embeddings of quote texts, kept by text hash",
+        """
+        -- Quotes compared across languages are embedded once, then looked up by a hash of
+        -- their text in every later ingest (a new process has an empty memory cache).
+        CREATE TABLE text_embeddings (
+            text_key TEXT NOT NULL,
+            model TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (text_key, model)
+        );
+        """,
+    )
+)
+
 LATEST_VERSION = MIGRATIONS[-1][0]

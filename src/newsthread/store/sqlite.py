@@ -257,6 +257,14 @@ class SQLiteStore(Store):
         with self.transaction():
             engine_rows.save_embeddings(self._db, model, vectors)
 
+    def cached_text_embeddings(self, model: str, keys: list[str]) -> dict[str, np.ndarray]:
+        """Vectors of texts (quotes) by text hash, for the keys that have one."""
+        return engine_rows.cached_text_embeddings(self._db, model, keys)
+
+    def save_text_embeddings(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        with self.transaction():
+            engine_rows.save_text_embeddings(self._db, model, vectors)
+
     def assignments(self, article_ids: list[int] | None = None) -> dict[int, dict]:
         """article id -> {"event", "storyline", "duplicate_of"}, for all articles or the ones given."""
         sql = "SELECT article_id, event_id, storyline_id, duplicate_of FROM article_assignments"
