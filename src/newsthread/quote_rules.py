@@ -52,7 +52,7 @@ NON_PERSONS: frozenset[str] = frozenset(
 # Heads of role nouns: a token whose (lowercased, de-hyphenated) tail is one of these,
 # optionally followed by a definite suffix, is a role ("udenrigsministeren",
 # "Nato-sjefen", "afdelingslæge"). Shared by all languages because news borrows titles.
-ROLE_HEADS: tuple[str, ...] = ("minister", "statsminister", "premierminister", "generalsekretær", "generalsekretær", "generalsekreterare", "sekretær", "sekreterare", "præsident", "president", "presidenten", "formand", "formann", "forkvinde", "ordförande", "ordførar", "ordfører", "direktør", "direktör", "chef", "sjef", "leder", "ledar", "leiar", "boss", "talsperson", "talsmand", "talsmann", "talskvinde", "talskvinne", "talesperson", "taleperson", "talesmann", "talskvinna", "pressetalsmand", "pressechef", "pressesjef", "professor", "lektor", "forsker", "forskar", "ekspert", "expert", "analytiker", "analytikar", "økonom", "ekonom", "læge", "lege", "läkare", "overlæge", "advokat", "dommer", "domar", "domare", "borgmester", "borgermester", "ordfører", "kommunaldirektør", "politimester", "politiinspektør", "vagtchef", "vakthavende", "politiadvokat", "anklager", "aktor", "kommandør", "general", "admiral", "officer", "oberst", "kaptajn", "kaptein", "kapten", "kansler", "kommissær", "kommissær", "ambassadør", "ambassadør", "ambassadör", "korrespondent", "redaktør", "redaktör", "journalist", "træner", "trener", "trenar", "tränare", "kaptajn", "spiller", "spelare", "rådmand", "rådmann", "kommunalråd", "biskop", "præst", "prest", "präst", "konge", "kung", "dronning", "drottning", "prins", "prinsesse", "sekretariatschef", "stifter", "grundlægger", "grunnlegger", "medlem", "ordfører", "folketingsmedlem", "stortingsrepresentant", "riksdagsledamot", "politiker", "politikar", "partileder", "partiledare", "borgmästare", "spokesman", "spokeswoman", "spokesperson", "secretary", "chairman", "chairwoman", "chief", "director", "governor", "mayor", "senator", "ceo", "commander", "leader", "economist", "analyst", "scientist", "researcher",
+ROLE_HEADS: tuple[str, ...] = ("minister", "statsminister", "premierminister", "generalsekretær", "generalsekretær", "generalsekreterare", "sekretær", "sekreterare", "præsident", "president", "presidenten", "formand", "formann", "forkvinde", "ordförande", "ordførar", "ordfører", "direktør", "direktör", "chef", "sjef", "leder", "ledar", "leiar", "boss", "talsperson", "talsmand", "talsmann", "talskvinde", "talskvinne", "talesperson", "taleperson", "talesmann", "talskvinna", "pressetalsmand", "pressechef", "pressesjef", "professor", "lektor", "forsker", "forskar", "ekspert", "expert", "analytiker", "analytikar", "økonom", "ekonom", "læge", "lege", "läkare", "overlæge", "advokat", "dommer", "domar", "domare", "borgmester", "borgermester", "ordfører", "kommunaldirektør", "politimester", "politiinspektør", "vagtchef", "vakthavende", "politiadvokat", "anklager", "aktor", "kommandør", "general", "admiral", "officer", "oberst", "kaptajn", "kaptein", "kapten", "kansler", "kommissær", "kommissær", "ambassadør", "ambassadør", "ambassadör", "korrespondent", "redaktør", "redaktör", "journalist", "træner", "trener", "trenar", "tränare", "kaptajn", "spiller", "spelare", "rådmand", "rådmann", "kommunalråd", "biskop", "præst", "prest", "präst", "konge", "kung", "dronning", "drottning", "prins", "prinsesse", "sekretariatschef", "stifter", "grundlægger", "grunnlegger", "medlem", "ordfører", "folketingsmedlem", "stortingsrepresentant", "riksdagsledamot", "politiker", "politikar", "partileder", "partiledare", "borgmästare", "spokesman", "spokeswoman", "spokesperson", "secretary", "chairman", "chairwoman", "chief", "director", "governor", "guvernør", "guvernör", "mayor", "senator", "ceo", "commander", "leader", "economist", "analyst", "scientist", "researcher",
     # occupations: compounds match by their tail ("tillidsrepræsentant", "hovedtillitsvalgt",
     # "sosialbyråd", "kommunikasjonsrådgiver", "efterforsker" via "forsker")
     "repræsentant", "representant", "tillitsvalgt", "tillitsvald", "byråd", "rådgiver", "rådgivar", "rådgivare",
@@ -194,8 +194,10 @@ ORG_NOUNS: tuple[str, ...] = (
     # agencies named by a genitive or adjective in front: "Statens vegvesen", "Innlandet politidistrikt",
     # "Statens kartverk", "Arbeidstilsynet", "Ankenævnet"
     "vesen", "væsen", "distrikt", "tilsyn", "nævn", "nemnd", "verk", "værk",
+    # centres: "Forsvarets Operationscenter", "Joint Rescue Coordination Centre", "Hovedredningssentralen"
+    "center", "centre", "centrum", "senter", "sentral", "central", "centralen",
     # councils: "Bransjerådet for X", "Forbrugerrådet", "Sikkerhetsrådet"
-    "råd")
+    "råd", "ombud")
 # Organisation nouns that follow a place or owner in a public body's name which entity extraction
 # often misses: "Østfold politidistrikt", "Oslo kommune", "Statens vegvesen", "Innlandet fylkeskommune"
 NAMED_BODY_NOUNS: frozenset[str] = frozenset(["politi", "polis", "distrikt", "kommune", "kommun", "vesen", "væsen",
@@ -212,7 +214,11 @@ PUBLIC_BODIES: frozenset[str] = frozenset(
     ["ministerium", "ministerie", "departement", "direktorat", "styrelse", "myndighed", "myndighet", "politi",
      "polis", "tilsyn", "vesen", "væsen", "nævn", "nemnd", "etat", "domstol", "tingrett", "lagmannsrett",
      "ambassade", "ambassad", "brandvæsen", "brannvesen", "räddningstjänst", "beredskab", "beredskap", "forsvar",
-     "råd"])
+     "råd", "ombud"])
+
+# Role heads that also name an office as an institution: a capitalised compound ("Forbrugerombudsmanden",
+# "Børneombudsmanden") that the article ties to no person is that body, the speaker as written.
+INSTITUTION_ROLE_HEADS: frozenset[str] = frozenset(["ombudsmand", "ombudsmann", "ombudsman"])
 
 # Organisation nouns that may refer to the organisation the last sentences were about
 # ("Danske Seniorer er positive. «...», skriver foreningen"); specific ones ("politiet",
@@ -255,8 +261,36 @@ FEMALE_NAMES: frozenset[str] = frozenset(
 )
 # First-name endings that in Nordic and many European languages signal a woman.
 FEMALE_NAME_ENDINGS: tuple[str, ...] = ("a", "ine", "ette", "rid", "borg", "bjørg", "björg", "veig", "hild")
-MALE_NAME_EXCEPTIONS: frozenset[str] = frozenset(["ola", "nikola", "luca", "andrea", "joshua", "ilja", "kostja", "sasha", "mikola", "nikita"])
+MALE_NAME_EXCEPTIONS: frozenset[str] = frozenset(["ola", "nikola", "luca", "andrea", "joshua", "ilja", "kostja", "sasha", "mikola", "nikita",
+    # Slavic, Arabic, Somali, Italian and other male names that end in -a
+    "mykola", "mykyta", "ilya", "illia", "misha", "grisha", "pasha", "dima", "kolya", "vanya", "yura",
+    "vova", "tolya", "foma", "kuzma", "musa", "mustafa", "mostafa", "hamza", "osama", "usama", "oussama",
+    "yahya", "zakaria", "zakariya", "taha", "luka", "gianluca", "mattia", "elia", "attila",
+    "jona"])
 
+
+# "Hos Danske Regioner lyder det, at ...", "Fra klubben heter det at ...": a source named by a preposition,
+# then an impersonal speech phrase; the source is the speaker of the clause after the complementiser.
+SOURCE_PREPOSITIONS: frozenset[str] = frozenset(["hos", "fra", "frå", "från"])
+IMPERSONAL_SPEECH: tuple[str, ...] = ("lyder det", "lød det", "lyder det også", "lød det også", "hed det",
+                                      "heter det", "het det", "heiter det", "heitte det", "lydde det", "låter det",
+                                      "lät det", "hette det")
+
+# Words that open an unnamed plural or vague subject of reported speech ("Flere medier har skrevet at",
+# "Kilder med kendskab til sagen siger, at"): the quote is kept, the speaker stays unknown.
+UNNAMED_SUBJECT_OPENERS: frozenset[str] = frozenset(
+    ["flere", "mange", "nogle", "noen", "andre", "kilder", "kilde", "medier", "eksperter", "experter", "källor",
+     "flera", "många", "kjelder", "fleire", "somme", "sources", "several", "many", "experts"])
+
+# Past participles among the speech verbs: a speech cue only right after a perfect auxiliary ("har
+# tidligere skrevet at"), never in the passive ("Der er skrevet meget om ...") and with no agent after them
+# ("har fortalt Røde Kors om ..." names whom they told).
+PARTICIPLE_VERBS: frozenset[str] = frozenset(["skrevet", "fortalt", "oplyst", "opplyst", "bekræftet", "bekreftet",
+                                              "afvist", "avvist", "meddelt", "forklart"])
+
+# Object forms of the third-person pronouns, with gender: "ifølge ham", "ifølge hende", "enligt honom"
+OBJECT_PRONOUNS: dict[str, str] = {"ham": "m", "hende": "f", "henne": "f", "honom": "m", "him": "m", "her": "f",
+                                   "hinnar": "f"}
 
 # Pronouns that tell an interviewer's dash question ("- Er du bekymret?") from a speaker's own
 # rhetorical one ("- Hvad skal vi gøre?"): all languages together, casefolded.
@@ -274,7 +308,7 @@ AUXILIARIES: frozenset[str] = frozenset(["har", "havde", "hadde", "hade", "has",
 # with the complementiser right after them: "venter på, at bussen kommer" is waiting, not speech.
 IMMEDIATE_COMPLEMENT_VERBS = frozenset(
     ["venter", "ventede", "ventar", "regner med", "regnede med", "regnet med", "reknar med", "rekna med",
-     "räknar med", "räknade med"]
+     "räknar med", "räknade med", "klager over", "klagede over", "klaget over"]
 )
 # Words opening a prepositional phrase between a speech verb and its complementiser ("siger til den
 # peruvianske avis El Comercio, at ...", "skriver i en e-post til NTB at ..."): a longer gap is allowed.
@@ -321,9 +355,11 @@ class QuoteRules:
     extra: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-_DA_VERBS = ["forventer", "forventede", "venter", "ventede", "anslår", "anslog", "siger", "sagde", "sagt", "sige", "udtaler", "udtalte", "udtalt", "tilføjer", "tilføjede", "tilføjet", "fortsætter", "fortsatte", "pointerer", "pointerede", "understreger", "understregede", "understreget", "påpeger", "påpegede", "påpeget", "skriver", "skrev", "fortæller", "fortalte", "forklarer", "forklarede", "forklaret", "mener", "mente", "uddyber", "uddybede", "oplyser", "oplyste", "erkender", "erkendte", "konstaterer", "konstaterede", "vurderer", "vurderede", "advarer", "advarede", "lover", "lovede", "svarer", "svarede", "spørger", "spurgte", "understreger", "slår", "fast", "slog", "fast", "medgiver", "indrømmer", "indrømmede", "fastslår", "fastslog", "betoner", "betonede", "meddeler", "meddelte", "forsikrer", "forsikrede", "siges", "råber", "råbte", "hævder", "hævdede", "argumenterer", "argumenterede", "beretter", "berettede", "melder", "meldte", "erklærer", "erklærede", "afviser", "afviste", "bekræfter", "bekræftede", "henviser", "henviste", "tilføjede", "supplerer", "supplerede", "gentager", "gentog", "indvender", "indvendte", "præciserer", "præciserede", "bemærker", "bemærkede", "fremhæver", "fremhævede", "konkluderer", "konkluderede", "opsummerer", "opsummerede", "replicerer", "replicerede"]
+_DA_VERBS = ["forventer", "forventede", "venter", "ventede", "anslår", "anslog", "siger", "sagde", "sagt", "sige", "udtaler", "udtalte", "udtalt", "tilføjer", "tilføjede", "tilføjet", "fortsætter", "fortsatte", "pointerer", "pointerede", "understreger", "understregede", "understreget", "påpeger", "påpegede", "påpeget", "skriver", "skrev", "fortæller", "fortalte", "forklarer", "forklarede", "forklaret", "mener", "mente", "uddyber", "uddybede", "oplyser", "oplyste", "erkender", "erkendte", "konstaterer", "konstaterede", "vurderer", "vurderede", "advarer", "advarede", "lover", "lovede", "svarer", "svarede", "spørger", "spurgte", "understreger", "slår", "fast", "slog", "fast", "medgiver", "indrømmer", "indrømmede", "fastslår", "fastslog", "betoner", "betonede", "meddeler", "meddelte", "forsikrer", "forsikrede", "siges", "råber", "råbte", "hævder", "hævdede", "argumenterer", "argumenterede", "beretter", "berettede", "melder", "meldte", "erklærer", "erklærede", "afviser", "afviste", "bekræfter", "bekræftede", "henviser", "henviste", "tilføjede", "supplerer", "supplerede", "gentager", "gentog", "indvender", "indvendte", "præciserer", "præciserede", "bemærker", "bemærkede", "fremhæver", "fremhævede", "konkluderer", "konkluderede", "opsummerer", "opsummerede", "replicerer", "replicerede",
+             "skrevet", "fortalt", "oplyst", "bekræftet", "afvist", "meddelt"]
 
-_NB_VERBS = ["forventer", "forventet", "venter", "anslår", "anslo", "sier", "sa", "sagt", "si", "uttaler", "uttalte", "uttalt", "legger", "til", "la", "til", "lagt", "til", "fortsetter", "fortsatte", "påpeker", "påpekte", "understreker", "understrekte", "understreket", "forteller", "fortalte", "forklarer", "forklarte", "skriver", "skrev", "mener", "mente", "opplyser", "opplyste", "erkjenner", "erkjente", "konstaterer", "konstaterte", "vurderer", "vurderte", "advarer", "advarte", "lover", "lovte", "svarer", "svarte", "spør", "spurte", "slår", "fast", "slo", "fast", "innrømmer", "innrømmet", "fastslår", "fastslo", "hevder", "hevdet", "melder", "meldte", "erklærer", "erklærte", "avviser", "avviste", "bekrefter", "bekreftet", "utdyper", "utdypet", "argumenterer", "argumenterte", "tilføyer", "tilføyde", "varsler", "varslet", "forsikrer", "forsikret", "supplerer", "supplerte", "gjentar", "gjentok", "innvender", "innvendte", "presiserer", "presiserte", "bemerker", "bemerket", "fremhever", "fremhevet", "konkluderer", "konkluderte", "oppsummerer", "oppsummerte", "replikerer", "replikerte"]
+_NB_VERBS = ["forventer", "forventet", "venter", "anslår", "anslo", "sier", "sa", "sagt", "si", "uttaler", "uttalte", "uttalt", "legger", "til", "la", "til", "lagt", "til", "fortsetter", "fortsatte", "påpeker", "påpekte", "understreker", "understrekte", "understreket", "forteller", "fortalte", "forklarer", "forklarte", "skriver", "skrev", "mener", "mente", "opplyser", "opplyste", "erkjenner", "erkjente", "konstaterer", "konstaterte", "vurderer", "vurderte", "advarer", "advarte", "lover", "lovte", "svarer", "svarte", "spør", "spurte", "slår", "fast", "slo", "fast", "innrømmer", "innrømmet", "fastslår", "fastslo", "hevder", "hevdet", "melder", "meldte", "erklærer", "erklærte", "avviser", "avviste", "bekrefter", "bekreftet", "utdyper", "utdypet", "argumenterer", "argumenterte", "tilføyer", "tilføyde", "varsler", "varslet", "forsikrer", "forsikret", "supplerer", "supplerte", "gjentar", "gjentok", "innvender", "innvendte", "presiserer", "presiserte", "bemerker", "bemerket", "fremhever", "fremhevet", "konkluderer", "konkluderte", "oppsummerer", "oppsummerte", "replikerer", "replikerte",
+             "skrevet", "fortalt", "opplyst", "bekreftet", "avvist", "forklart"]
 
 _NN_VERBS = ["forventar", "forventa", "ventar", "anslår", "anslo", "seier", "sa", "sagt", "seie", "uttaler", "uttalte", "uttalar", "uttala", "legg", "til", "la", "til", "lagt", "til", "held", "fram", "heldt", "fram", "fortset", "fortsette", "påpeikar", "påpeika", "påpeiker", "understrekar", "understreka", "understreker", "fortel", "fortalde", "forklarar", "forklarte", "skriv", "skreiv", "meiner", "meinte", "opplyser", "opplyste", "konstaterer", "konstaterte", "vurderer", "åtvarar", "åtvara", "lovar", "lova", "svarar", "svara", "spør", "spurde", "slår", "fast", "slo", "fast", "innrømmer", "hevdar", "hevda", "melder", "stadfestar", "stadfesta", "avviser", "vurderar", "vurderte", "varslar", "varsla", "stadfester", "presiserer", "presiserar", "presiserte", "vedgår", "vedgjekk", "erkjenner", "kunngjer", "kunngjorde", "forklarer", "kommenterer", "bekreftar", "bekrefta", "avviste", "meldte", "konkluderer", "konkluderte"]
 
@@ -337,8 +373,8 @@ def _phrases(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.split("|") if p.strip())
 
 
-_DA_MULTI = _phrases("slår fast|slog fast|peger på|pegede på|regner med|regnede med|lægger vægt på|lagde vægt på|gør gældende|gjorde gældende")
-_NB_MULTI = _phrases("legger til|la til|lagt til|slår fast|slo fast|peker på|pekte på|regner med|regnet med|legger vekt på|la vekt på")
+_DA_MULTI = _phrases("slår fast|slog fast|peger på|pegede på|regner med|regnede med|lægger vægt på|lagde vægt på|gør gældende|gjorde gældende|klager over|klagede over")
+_NB_MULTI = _phrases("legger til|la til|lagt til|slår fast|slo fast|peker på|pekte på|regner med|regnet med|legger vekt på|la vekt på|klager over|klaget over")
 _NN_MULTI = _phrases("legg til|la til|lagt til|held fram|heldt fram|slår fast|slo fast|reknar med|rekna med|"
                      "peikar på|peika på")
 _SV_MULTI = _phrases("slår fast|slog fast|pekar på|pekade på|lägger till|lade till|räknar med|räknade med")

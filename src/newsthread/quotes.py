@@ -474,6 +474,8 @@ class _People:
             return  # an acronym: "HK Stat", "TV 2 Fyn", "DR Nyheder" are organisations
         if any(w.lower() in _ORG_WORDS for w in words):
             return  # "Region Hovedstaden", "Aarhus Kommune", "Fyns Politi"
+        if not _is_first_name(words[0]) and _org_compound(words[-1]):
+            return  # "Viborg Katedralskole", "Aker Universitetssykehus": a compound organisation noun ends it
         if self._capitalised_phrase(text, run, words):
             return  # "rådmand for Sociale Forhold": a capitalised name of a committee or area
         name = text[run[0].start():run[-1].end()]  # keeps "Chr." in "Lars Chr. Lilleholt"
@@ -1069,8 +1071,10 @@ class _Extractor:
 
     def _copular_introduction(self, start: int, first: _Mention, inside: list[_Mention]) -> bool:
         """"En af de bilister, der blev reddet, er 63-årige Poul Vad fra Y.": a person introduced as the
-        predicate of "er"/"var" is whom a following "fortæller han" means."""
-        if not _first_name_led(first.person) or any(m.start < first.start for m in inside):
+        predicate of "er"/"var" is whom a following "fortæller han" means (also with an unlisted first name:
+        "En af dem er 64-årige Oksana Petrenko")."""
+        person = first.person
+        if person.org or " " not in person.name or any(m.start < first.start for m in inside):
             return False
         before = self.text[start:first.start]
         if {w.casefold() for w in _TOKEN.findall(before)} & (qr.FIRST_PERSON | qr.SECOND_PERSON | set(self.rules.pronouns)):
@@ -1119,6 +1123,11 @@ class _Extractor:
                     and self.text[run[0].end():toks[2].start()] == f" {toks[1].group()} ":
                 # "skriver Tilsynet med Efterretningstjenesterne": a body named with a preposition
                 run = [run[0], toks[1], *self._run(toks, 2)]
+            elif len(run) == 1 and _org_noun(first.lower()) and len(toks) > 2 and toks[1].group() in ("i", "på") \
+                    and _is_cap(toks[2].group()) and self.text[run[0].end():toks[2].start()] == f" {toks[1].group()} " \
+                    and not _sentence_initial(self.text, run[0].start()):
+                # "skriver Retten i Holstebro": a capitalised body noun after the verb keeps its seat
+                run = [run[0], toks[1], *self._run(toks, 2)]
             nxt = toks[len(run)].group() if len(run) < len(toks) else ""
             genitive = len(run) == 1 and first.endswith(("s", "'s", "’s"))
             # "Statens vegvesen", "Innlandet politidistrikt", "Meteorologisk institutt": an organisation
@@ -1126,6 +1135,11 @@ class _Extractor:
             if not (genitive and any(_role_head(t.group()) or self._org_noun(t.group()) for t in toks[1:3])) \
                     and not named_body and not _role_head(nxt):
                 return self._named_agent(run)
+        if len(toks) > 1 and first.lower() in ("den", "det") and _AGE.fullmatch(toks[1].group()) and (
+                len(toks) == 2 or not toks[2].group()[0].isalnum() or toks[2].group().lower() in _ROLE_STOPS
+                or toks[2].group().lower() in self.rules.complementizers or toks[2].group().lower() in _ROLE_PREPS):
+            # "forklarede den 58-årige, at ...": a person referred to by age
+            return _Agent("age", toks[0].start(), toks[1].end(), role=toks[1].group())
         return self._role_agent(toks)
 
     def _compound_role(self, run: list[re.Match]) -> _Agent | None:
@@ -1321,7 +1335,7 @@ class _Extractor:
     def _agent_before(self, clause_start: int, verb_start: int) -> _Agent | None:
         """The agent ending right before a verb in normal order ("Han kalder", "Jens Stoltenberg sier")."""
         segment = self.text[clause_start:verb_start].rstrip()
-        apposed = self._apposed_subject(clause_start, segment)
+        apposed = self._apposed_subject(clause_start, segment) or self._apposed_organisation(clause_start, segment)
         if apposed:
             return apposed
         segment = segment[:-1].rstrip() if segment.endswith(",") else segment
@@ -1356,7 +1370,8 @@ class _Extractor:
             if _org_run([t.group() for t in toks[i:]]) and self._opens_clause(toks, i, clause_start):
                 return _Agent("name", toks[i].start(), toks[-1].end(), name=self.text[toks[i].start():toks[-1].end()])
             if i < len(toks) - 1 and self._opens_clause(toks, i, clause_start) \
-                    and any(t.group().lower() in _ORG_WORDS for t in toks[i:]) \
+                    and (any(t.group().lower() in _ORG_WORDS for t in toks[i:]) or _org_compound(toks[-1].group())
+                         and toks[i].group().lower() not in _NAME_LEAD_PREPS | qr.V2_PREPOSITIONS | qr.V2_ADVERBS) \
                     and not any(_is_first_name(t.group()) for t in toks[i:]):
                 # "Region Hovedstaden venter": an organisation word keeps a common first word in the name
                 return _Agent("name", toks[i].start(), toks[-1].end(), name=self.text[toks[i].start():toks[-1].end()])
@@ -1380,6 +1395,21 @@ class _Extractor:
                 name = self.text[toks[0].start():toks[2].end()]
                 return _Agent("role", toks[0].start(), toks[2].end(), role=name, base=agent.base, fallback=name)
         return self._role_before_verb(toks, clause_start)
+
+    def _apposed_organisation(self, clause_start: int, segment: str) -> _Agent | None:
+        """"Bistandsalliansen, en paraplyorganisasjon for ..., skriver": a capitalised name opening the
+        sentence, then an indefinite organisation noun in apposition between commas: the organisation speaks."""
+        m = re.fullmatch(r"([A-ZÆØÅÄÖ][\w\-]*(?:[ \t]+(?:[A-ZÆØÅÄÖ&][\w\-]*|og|og|och|for|i))*),[ \t]+(?:en|et|ei|ett|an|a)"
+                         r"[ \t]+(?:[a-zæøåäö\-]+[ \t]+){0,2}?([a-zæøåäö\-]+)(?:[ \t]+[^,.;:!?\n]*)?,", segment)
+        if not m or not _sentence_initial(self.text, clause_start) or not self._org_noun(m.group(2).lower()):
+            return None
+        name = m.group(1)
+        if any(_is_first_name(w) for w in name.split()[:1]) and " " in name:
+            return None
+        person = self.people.persons.setdefault(name, _Person(name, org=True))
+        if not person.org:
+            return None
+        return _Agent("name", clause_start, clause_start + len(name), name=name)
 
     def _titled_name_after_complement(self, toks: list[re.Match], i: int, clause_start: int) -> _Agent | None:
         """"Vagtchef ved Østjyllands Politi Lasse Holm Jepsen siger": a title opening the clause, its
@@ -1477,6 +1507,7 @@ class _Extractor:
                              and not self.pat.verb.fullmatch(toks[i - 1].group()) and i > k - 2
                              or i == k and toks[i - 1].group()[:1].isupper() and (
                                  toks[i - 1].group().endswith("s") or self._org_noun(toks[k].group()))
+                             and toks[i - 1].group().lower() not in _NAME_LEAD_PREPS | qr.V2_PREPOSITIONS
                              # "Japans meteorologiske institut (JMA) oplyser": a genitive owner, an adjective
                              or i == k - 1 and toks[i - 1].group()[:1].isupper() and toks[i - 1].group().endswith("s")
                              and toks[i].group().islower() and self._org_noun(toks[k].group())):
@@ -1521,6 +1552,15 @@ class _Extractor:
             return found if found else _Speaker(None, None, agent.base)
         if agent.name:
             return self._resolve_name(agent)
+        if agent.kind == "age":
+            # the person introduced with that age ("58-årige Jens Holt", "Jens Holt (58)"), else unnamed
+            age = re.match(r"\d+", agent.role or "")
+            found = [m.person for m in self.people.mentions if m.start < agent.start and not m.person.org
+                     and age and (re.search(rf"\b{age.group()}-\w+[ \t]+$", self.text[max(0, m.start - 20):m.start])
+                                  or re.match(rf"[ \t]*\({age.group()}\)", self.text[m.end:m.end + 8]))]
+            if len({p.name for p in found}) == 1:
+                return _Speaker(found[0].name, _first(found[0].roles), found[0].gender)
+            return _Speaker(None, agent.role)
         if agent.kind == "demonym":
             found = [m.person for m in self.people.mentions if m.start < agent.start and not m.person.org
                      and agent.nationality and _person_nationality(m.person) == agent.nationality]
@@ -1537,9 +1577,38 @@ class _Extractor:
         org = self._organisation(agent)
         if org:
             return _Speaker(org, agent.role, org=True)
-        if agent.fallback:
-            return _Speaker(agent.fallback, None, org=True)
+        fallback = agent.fallback or self._public_body(agent)
+        if fallback:
+            return _Speaker(fallback, None, org=True)
         return _Speaker(None, agent.role, org=agent.base in _ORG_NOUN_SET)  # an organisation takes no "hun"
+
+    def _public_body(self, agent: _Agent) -> str | None:
+        """The words that name one public body when no organisation or person resolves the agent:
+        "ifølge anklagemyndigheden" (a public body's compound, as for a sentence-initial one),
+        "Det russiske forsvarsministerium oplyser" (a country's ministry), "Forbrugerombudsmanden
+        bekræfter" (an office named by a capitalised compound of ``INSTITUTION_ROLE_HEADS``)."""
+        phrase = self.text[agent.start:agent.end]
+        m = re.fullmatch(r"(?:([Dd]e[nt][ \t]+)?([a-zæøåäö]+)[ \t]+)?([\w\-]+)", phrase)
+        if not m or m.group(2) and not (_nationality(m.group(2)) and agent.base in qr.PUBLIC_BODIES
+                                        and _org_noun(m.group(3).lower())):
+            return None
+        if m.group(2):
+            return phrase  # "Det russiske forsvarsministerium oplyser"
+        written = m.group(3)
+        low = written.lower()
+        head = _role_head(low)
+        if head and written[:1].isupper() and any(head[0].endswith(h) and len(head[0]) > len(h) + 3
+                                                  for h in qr.INSTITUTION_ROLE_HEADS):
+            return written
+        if agent.base not in qr.PUBLIC_BODIES or _org_noun(low) is None:
+            return None
+        before = re.search(r"(?:^|(?<=[\s(]))([Dd]e[nt][ \t]+)?([a-zæøåäö]+)[ \t]+$", self.text[max(0, agent.start - 40):agent.start])
+        if before and before.group(1) and _nationality(before.group(2)):
+            return before.group(1) + before.group(2) + " " + written
+        if len(low) >= len(agent.base) + 5 and not low.endswith(agent.base) and written.endswith(("et", "en")) \
+                and not re.search(r"['’]?s[ \t]+$", self.text[max(0, agent.start - 3):agent.start]):
+            return written  # definite, no genitive owner ("landets katastrofemyndighet" is no name)
+        return None
 
     def _organisation(self, agent: _Agent) -> str | None:
         """The organisation a definite noun ("selskapet", "flyselskabet", "politiet") refers to.
@@ -1707,7 +1776,8 @@ class _Extractor:
             cut = next((k for k in range(2, len(words)) if words[k].lower() in qr.NAME_BREAKERS), None)
             if cut is not None:
                 name = " ".join(words[:cut])
-        person = self.people.by_name(name, agent.start)
+        # "Retten i Nykøbing Falster": a body with its seat is no surname match of the place
+        person = self.people.persons.get(name) if re.search(r" [a-zæøå]+ ", name) else self.people.by_name(name, agent.start)
         if person is None:
             org = (name.lower() in qr.NON_PERSONS or name.lower().rstrip("s") in qr.NON_PERSONS
                    or (name.isupper() and len(name) > 1) or self._org_noun(name.split()[-1]) is not None
@@ -1731,6 +1801,12 @@ class _Extractor:
             return
         self.quotes.append(Quote(self.text[start:end], speaker.name, speaker.role, kind, start, end,
                                  cue, unit.paragraph))
+
+
+def _org_compound(word: str) -> bool:
+    """A capitalised compound ending in an organisation noun: "Katedralskole", "Universitetshospital"."""
+    head = _org_noun(word.lower()) if len(word) > 6 else None
+    return head is not None and head[0] != word.lower()
 
 
 def _first_name_led(person: _Person) -> bool:
@@ -1816,14 +1892,45 @@ class _Reader(_Extractor):
             self._emit(unit.body, unit.end, speaker, "direct", None, unit)
         elif tail is None:
             speaker = self._context_speaker(index)
+            if speaker.name and _first_name_led(self.people.persons.get(speaker.name) or _Person("", org=True)):
+                # "Da tok X kontakt." / "- ..." / "Han forteller at ...": the unattributed answer's speaker is
+                # the one a pronoun after it means, not an older subject
+                self._note(unit.body, speaker)
             self._emit(unit.body, unit.end, speaker, "direct", None, unit)
         else:
-            speaker = self._resolve(tail.agent)
+            speaker = (self._introduced_before(index, tail.agent) if tail.agent.kind == "pronoun" else None) \
+                or self._resolve(tail.agent)
             self._note(tail.agent.start, speaker)
             self._emit(unit.body, tail.quote_end, speaker, "direct", tail.cue, unit)
             self._after_tail(tail.end, unit, speaker)
         self.dash_quote.add(index)
         self.unit_speaker[index] = speaker
+
+    def _introduced_before(self, index: int, agent: _Agent) -> _Speaker | None:
+        """"En af dem er 64-årige X." / "Hans klassekammerat X er mindre overbevist." / "For X handler det om
+        ..." then "- ..., siger hun": a plain paragraph right before the dash quote that names one person
+        only (no pronoun subject, no quote of its own) puts that person forward, not an older subject."""
+        prev = index - 1
+        if prev < 0 or self.units[prev].dash:
+            return None
+        unit = self.units[prev]
+        if any(unit.start <= q.start < unit.end for q in self.quotes):
+            return None
+        named = {m.person.name: m.person for m in self.people.mentions
+                 if unit.start <= m.start < unit.end and not m.person.org}
+        if len(named) != 1:
+            return None
+        person = next(iter(named.values()))
+        if not _first_name_led(person) or person.gender not in ("", agent.base) and agent.base \
+                or re.search(r"-[a-zæøåäö]", person.name):
+            return None  # "Tina Turner-fan": a compound common noun, no person
+        if len(_sentences(self.text, unit.body, unit.end)) > 2:
+            return None
+        first = min(m.start for m in self.people.mentions if m.person is person and unit.start <= m.start < unit.end)
+        words = _TOKEN.findall(self.text, unit.body, first)
+        if any(w.lower() in self.rules.pronouns for w in words):
+            return None  # "Han har arbejdet sammen med X.", "I går besøgte han X": the pronoun's person goes on
+        return _Speaker(person.name, _first(person.roles), person.gender)
 
     def _after_tail(self, pos: int, unit: _Unit, speaker: _Speaker) -> None:
         """What follows the attribution in a dash paragraph: more quote only after a new dash or mark.
@@ -1886,6 +1993,8 @@ class _Reader(_Extractor):
         found: list[_Tail] = []
         for pattern in (self.pat.inverted, self.pat.from_phrase):
             for m in pattern.finditer(self.text, start, end) if pattern else ():
+                if m.group("verb").lower() in qr.PARTICIPLE_VERBS:
+                    continue
                 stop = _end_search(self.text, m.end(), end).start()
                 agent = self._agent_after(m.end("verb"), stop)
                 if agent:
@@ -1952,7 +2061,23 @@ class _Reader(_Extractor):
         if ahead and ahead.name:
             return ahead
         return self._mentioned_before(prev) or (self._bridged(index) if prev == index - 1 else None) \
-            or _Speaker(None, None)
+            or (self._asked_before(index) if prev == index - 1 else None) or _Speaker(None, None)
+
+    def _asked_before(self, index: int) -> _Speaker | None:
+        """"Hvorfor tok det så lang tid?" as a plain paragraph, then "- Fordi ...": the interviewer's
+        question (naming no one) is answered by the person the article is about at that point."""
+        unit = self.units[index - 1]
+        body = self.text[unit.body:unit.end].rstrip()
+        if unit.dash or not body.endswith("?") or "\n" in body or len(_sentences(self.text, unit.body, unit.end)) > 2:
+            return None
+        if self.text[self.units[index].body:self.units[index].end].rstrip().endswith("?"):
+            return None  # a dash question after it: still the interviewer
+        if any(unit.start <= m.start < unit.end for m in self.people.mentions) \
+                or any(unit.start <= q.start < unit.end for q in self.quotes):
+            return None
+        found = self.people.salient(unit.start, "")
+        person = self.people.persons.get(found.name or "") if found else None
+        return found if person and _first_name_led(person) else None
 
     def _across_bridge(self, prev: int) -> _Speaker | None:
         """"- ..., forteller hun." / "Skrivingen var ikke alltid lett." (or an interviewer's "Hva vil du savne?")
@@ -2164,8 +2289,8 @@ class _Reader(_Extractor):
         tail = None
         for pattern in (self.pat.inverted, self.pat.from_phrase, self.pat.normal):
             m2 = pattern.match(probe) if pattern else None
-            if not m2:
-                continue
+            if not m2 or m2.group("verb").lower() in qr.PARTICIPLE_VERBS:
+                continue  # "'...' skrevet om livet under X": a participle takes no agent after it
             if pattern is self.pat.normal:
                 agent = self._agent_before(offset + m2.start("agent"), offset + m2.start("verb"))
                 agent = agent if agent and agent.start == offset + m2.start("agent") else None
@@ -2215,6 +2340,8 @@ class _Reader(_Extractor):
         cues = []
         for kind, pattern in (("verb", self.pat.verb), ("verb", self.pat.framing), ("according", self.pat.according)):
             for m in pattern.finditer(self.text, s, e):
+                if m.group().lower() in qr.PARTICIPLE_VERBS and not self._after_auxiliary(s, m.start()):
+                    continue  # "Der er ikke skrevet meget ...": a passive, no speech cue
                 if not (open_ <= m.start() <= close) and not _inside(m.start(), self.consumed):
                     cues.append((kind, m))
         before = [c for c in cues if c[1].end() <= open_]
@@ -2224,6 +2351,19 @@ class _Reader(_Extractor):
             return None
         kind, m = chosen
         if kind == "according":
+            # "Hun siger ifølge nyhedsbureauet AP, at «...»": the speech verb's subject speaks, the outlet relays
+            for verb_kind, v in sorted(before, key=lambda c: -c[1].start()):
+                if verb_kind != "verb" or v.end() > m.start():
+                    continue
+                after = self._agent_after(v.end(), m.start())
+                if after and after.kind in ("pronoun", "name") and not self.text[v.end():after.start].strip():
+                    subject = after  # "..., sagde han ifølge Reuters, at": inverted order
+                else:
+                    subject = self._agent_before(self._clause_start(s, v.start()), v.start()) \
+                        or self._sentence_subject(s, v.start())
+                if subject and not open_ <= subject.start <= close:
+                    return _norm_cue(v.group()), subject
+                break
             return _norm_cue(m.group()), self._agent_after(m.end(), e)
         clause = self._clause_start(s, m.start())
         agent = self._agent_before(clause, m.start()) or self._sentence_subject(s, m.start()) \
@@ -2240,13 +2380,49 @@ class _Reader(_Extractor):
         """Reported speech: "X siger, at ...", "X sier Nato tar ...", "ifølge X ..."."""
         if self._indirect_verb(s, e, unit) or self._indirect_tail(s, e, unit):
             return
+        if self.pat.this_says and self.pat.this_says.match(self.text, s):
+            return  # "Det oplyser X ifølge nyhedsbureauet Reuters.": an attribution of what came before
+        if self._impersonal_source(s, e, unit):
+            return
         for m in self.pat.according.finditer(self.text, s, e):
             if _inside(m.start(), self.consumed):
                 continue
             agent = self._agent_after(m.end(), e)
-            if agent and agent.kind != "pronoun":
+            if agent is None:
+                # "Ifølge ham var der ...", "Forsinkelsen skyldes ifølge hende, at ...": an object pronoun
+                pronoun = re.match(r"[ \t]+(\w+)(?![\w-])", self.text[m.end():e])
+                gender = qr.OBJECT_PRONOUNS.get(pronoun.group(1).lower()) if pronoun else None
+                if gender and (pronoun.group(1).islower() or not self.text[m.end():m.end() + 1].strip()):
+                    start = m.end() + pronoun.start(1)
+                    agent = _Agent("pronoun", start, start + len(pronoun.group(1)), base=gender)
+            if agent and (agent.kind != "pronoun" or self.text[agent.start:agent.end].lower() in qr.OBJECT_PRONOUNS):
                 self._according(m, agent, s, e, unit)
                 return
+
+    def _impersonal_source(self, s: int, e: int, unit: _Unit) -> bool:
+        """"Hos Danske Gymnasier, som er rektorernes forening, lyder det, at ...": the source after the
+        preposition speaks the clause after the complementiser."""
+        m = re.match(r"(\w+)[ \t]+", self.text[s:e])
+        if not m or m.group(1).lower() not in qr.SOURCE_PREPOSITIONS or not m.group(1)[:1].isupper():
+            return False
+        phrase = "|".join(re.escape(p).replace("\\ ", r"[ \t]+") for p in qr.IMPERSONAL_SPEECH)
+        said = re.search(rf",?[ \t]+(?:{phrase})(?![\w-])", self.text[s:e])
+        if not said:
+            return False
+        stop = s + said.start()
+        agent = self._agent_after(s + m.end(), stop)
+        if agent is None or agent.kind == "pronoun" or re.search(r"[.!?;:]", self.text[s:stop]):
+            return False
+        speaker = self._resolve(agent)
+        if not (speaker.name or speaker.role):
+            return False
+        clause = self._reported_clause(s + said.end(), e, "lyder", bare=False)
+        if clause is None:
+            return False
+        self._note(agent.start, speaker)
+        self._emit(clause, _sentence_end(self.text, s, e), speaker, "indirect",
+                   _norm_cue(said.group().strip(" ,\t")), unit)
+        return True
 
     def _indirect_tail(self, s: int, e: int, unit: _Unit) -> bool:
         """"USA tar truslene på alvor, sier en talsperson." : a dash-less statement with a tail."""
@@ -2279,10 +2455,13 @@ class _Reader(_Extractor):
         for v in self.pat.verb.finditer(self.text, s, e):
             if _inside(v.start(), self.consumed) or _inside(v.start(), [(q.start, q.end) for q in self.quotes]):
                 continue
+            participle = v.group().lower() in qr.PARTICIPLE_VERBS
+            if participle and not self._after_auxiliary(s, v.start()):
+                continue
             before = self._agent_before(s, v.start()) or self._coordinated_subject(s, v.start()) \
                 or self._sentence_subject(s, v.start()) or self._perfect_subject(s, v.start())
-            after = None if before else self._agent_after(v.end(), e)
-            agent = before or after
+            after = None if before or participle else self._agent_after(v.end(), e)
+            agent = before or after or self._unnamed_subject(s, v.start())
             if agent is None:
                 continue
             pos = agent.end if after else v.end()
@@ -2298,6 +2477,31 @@ class _Reader(_Extractor):
             self._emit(clause, _sentence_end(self.text, s, e), speaker, "indirect", _norm_cue(v.group()), unit)
             return True
         return False
+
+    def _after_auxiliary(self, s: int, verb_start: int) -> bool:
+        """A perfect auxiliary at most three words before the participle ("har i dag oplyst")."""
+        words = _WORDS.findall(self.text, s, verb_start)[-4:]
+        return any(w.lower() in qr.AUXILIARIES for w in words) and all(w[0].isalnum() for w in words)
+
+    def _unnamed_subject(self, s: int, verb_start: int) -> _Agent | None:
+        """"Flere medier har tidligere skrevet at ...", "Kilder med kendskab til sagen siger til Reuters, at":
+        a vague plural subject opening the sentence (``UNNAMED_SUBJECT_OPENERS``, lower-case words after it,
+        then maybe an auxiliary and an adverb): reported speech of someone the article does not name."""
+        words = _WORDS.findall(self.text, s, verb_start)
+        if not words or words[0].lower() not in qr.UNNAMED_SUBJECT_OPENERS or not words[0][:1].isupper():
+            return None
+        aux = next((k for k, w in enumerate(words) if w.lower() in qr.AUXILIARIES), len(words))
+        subject, rest = words[:aux], words[aux + 1:]
+        if len(rest) > 2 and rest[-1].lower() in ("og", "og", "och", "and") and len(rest) <= 6 \
+                and all(w.isalnum() for w in rest):
+            rest = []  # "Flere af dem har kontaktet DR og klager over, at": a first verb phrase, then this one
+        if len(subject) > 6 or len(rest) > 2 or not all(w.isalpha() and w.islower() for w in subject[1:] + rest):
+            return None
+        if any(w.lower() in qr.SUBJECT_VERBS for w in subject[1:] + rest):
+            return None  # "Nogle ville måske sige, at ...": a guess, no report
+        end = s + len(self.text[s:verb_start].rstrip())
+        phrase = " ".join(subject)
+        return _Agent("role", s, end, role=phrase, base=subject[-1].lower(), definite=False)
 
     def _sentence_subject(self, s: int, verb_start: int) -> _Agent | None:
         """The subject opening the sentence when only a relative clause, a complement or a first verb
