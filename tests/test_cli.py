@@ -118,7 +118,13 @@ def test_search_with_language_and_dates(cli):
     assert all(hit["snippet"] for hit in september)
 
 
-def test_show_unknown_id(cli):
+def test_show_unknown_id(cli, tmp_path):
+    result = cli.run("show", "12345")
+    assert result.returncode == 1 and "no store at" in result.stderr  # nothing ingested yet: no store created
+    article = tmp_path / "a.txt"
+    article.write_text("Færgen er aflyst\n\nFærgen mellem Rødby og Puttgarden er aflyst i dag på grund af storm.\n",
+                       encoding="utf-8")
+    assert cli.run("ingest", str(article), "--no-embeddings").returncode == 0
     result = cli.run("show", "12345")
     assert result.returncode == 1 and "12345" in result.stderr
 

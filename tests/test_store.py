@@ -112,11 +112,17 @@ def test_search_finds_inflected_forms_and_filters(store):
     assert [h.article.language for h in store.search("har", SearchFilter(since="2022-10-01T00:00:00"))] == ["nb"]
     assert [h.article.language for h in store.search("har", SearchFilter(until="2022-10-01T00:00:00"))] == ["da"]
     assert "atomvåbnene" in store.search("atomvåben")[0].snippet
+    assert {h.article.title for h in store.search("Rusland OR stridsflygplan")} == {"Atomvåben", "Flyg"}
+    assert {h.article.title for h in store.search("har Rusland OR Russland")} == {"Atomvåben", "Atomvåpen"}
 
 
 def test_match_expression_quotes_terms_and_rejects_empty():
     assert match_expression("NATO", ("en",)) == '("nato")'
     assert match_expression('"vil gøre"', ("da",)) == '("vil gør")'
+    assert match_expression("Nato OR EU", ("en",)) == '(("nato") OR ("eu"))'
+    assert match_expression("or Nato", ("en",)) == '("or") AND ("nato")'  # only upper-case OR is an operator
     with pytest.raises(ValueError):
         match_expression("  ?! ")
+    with pytest.raises(ValueError):
+        match_expression("OR")
     assert index_terms("Nato-landenes møde", "da").split()[0] == "natoland"

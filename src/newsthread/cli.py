@@ -10,9 +10,11 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .model import Article, Problem
+from .normalize import DateError, parse_date
 from .store import StoreError, default_db_path
 from .tracker import Tracker
 
@@ -251,29 +253,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     articles = commands.add_parser("articles", parents=[db, as_json], help="list stored articles")
     articles.add_argument("--limit", type=int, default=None, help="at most this many")
-    articles.set_defaults(run=cmd_articles)
+    articles.set_defaults(run=cmd_articles, reads_store=True)
 
     stories = commands.add_parser(
         "stories", parents=[db, as_json], help="storylines and their events",
         description="Storylines (newest first) with their events: title, dates, languages, outlets, articles.",
     )
     stories.add_argument("--limit", type=int, default=None, help="at most this many storylines (text output)")
-    stories.set_defaults(run=cmd_stories)
+    stories.set_defaults(run=cmd_stories, reads_store=True)
 
     show = commands.add_parser("show", parents=[db, as_json], help="one article with its text")
     show.add_argument("id", type=int)
-    show.set_defaults(run=cmd_show)
+    show.set_defaults(run=cmd_show, reads_store=True)
 
     search = commands.add_parser(
         "search", parents=[db, as_json], help="full-text search (stemmed, da/nb/nn/sv/en)",
-        description="Every word must match (by stem); put words in double quotes for a phrase.",
+        description="Every word must match (by stem); put words in double quotes for a phrase; an upper-case OR "
+        "between words matches either (Nato OR EU).",
     )
     search.add_argument("query")
     search.add_argument("--lang", help="only articles in this language (ISO 639-1, e.g. da, nb, nn, sv, en)")
-    search.add_argument("--since", help="published on or after this date (YYYY, YYYY-MM, YYYY-MM-DD, ...)")
-    search.add_argument("--until", help="published on or before this date (a month means the whole month)")
+    search.add_argument("--since", type=_date_argument, help="published on or after this date (YYYY, YYYY-MM, YYYY-MM-DD, ...)")
+    search.add_argument("--until", type=_date_argument, help="published on or before this date (a month means the whole month)")
     search.add_argument("--limit", type=int, default=20, help="at most this many hits (default 20)")
-    search.set_defaults(run=cmd_search)
+    search.set_defaults(run=cmd_search, reads_store=True)
 
     quotes = commands.add_parser(
         "quotes", parents=[db, as_json], help="who said what",
@@ -282,7 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("--speaker", help="a name or surname (Stoltenberg matches Jens Stoltenberg)")
     quotes.add_argument("--story", type=int, help="only quotes in this storyline (id from 'newsthread stories')")
     quotes.add_argument("--limit", type=int, default=None, help="at most this many (text output)")
-    quotes.set_defaults(run=cmd_quotes)
+    quotes.set_defaults(run=cmd_quotes, reads_store=True)
 
     entities = commands.add_parser(
         "entities", parents=[db, as_json], help="people, organisations and places",
@@ -290,7 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     entities.add_argument("--type", choices=["PER", "ORG", "LOC"], help="only this type")
     entities.add_argument("--limit", type=int, default=None, help="at most this many (text output)")
-    entities.set_defaults(run=cmd_entities)
+    entities.set_defaults(run=cmd_entities, reads_store=True)
 
     evaluate = commands.add_parser("evaluate", help="measure quality on annotated data")
     tasks = evaluate.add_subparsers(dest="task", required=True, metavar="TASK")
@@ -374,8 +377,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _date_argument(value: str) -> str:
+    """A date option checked when the command line is read, so a bad one is a usage error."""
+    try:
+        parse_date(value)
+    except DateError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "reads_store", False) and not Path(args.db).exists():
+        # Opening would create an empty store (and its folder) where the user meant another.
+        print(f"newsthread: no store at {args.db}: ingest articles first (newsthread ingest PATH --db {args.db})",
+              file=sys.stderr)
+        return EXIT_NOTHING
     try:
         return args.run(args)
     except StoreError as exc:

@@ -30,20 +30,39 @@ def index_terms(text: str, language: str | None) -> str:
 def match_expression(query: str, languages: tuple[str, ...] | None = None) -> str:
     """An FTS5 MATCH expression: every word of ``query`` must match one of its stems.
 
-    Words in double quotes form a phrase. Raises ``ValueError`` for a query with no words.
+    Words in double quotes form a phrase; an upper-case ``OR`` between words gives
+    alternatives (``Nato OR EU``: either; ``atomvåben Nato OR EU``: atomvåben and one of
+    them, as a search engine reads it). Raises ``ValueError`` for a query with no words.
     """
     languages = languages or DEFAULT_QUERY_LANGUAGES
-    clauses = []
+    clauses: list[list[str]] = []  # AND of clauses, each an OR of alternatives
+    join_next = False
     for phrase, word in re.findall(r'"([^"]+)"|(\S+)', query):
-        if phrase:
-            words = tokens(phrase)
-            if words:
-                variants = {" ".join(stem_words(words, lang)) for lang in languages}
-                clauses.append("(" + " OR ".join(f'"{v}"' for v in sorted(variants)) + ")")
+        if word == "OR":
+            join_next = bool(clauses)
             continue
-        for token in tokens(word):
-            variants = {token} | {stem_words([token], lang)[0] for lang in languages}
-            clauses.append("(" + " OR ".join(f'"{v}"' for v in sorted(variants)) + ")")
+        for clause in _clauses(phrase, word, languages):
+            if join_next:
+                clauses[-1].append(clause)
+                join_next = False
+            else:
+                clauses.append([clause])
     if not clauses:
         raise ValueError(f"search query {query!r} has no words")
-    return " AND ".join(clauses)
+    return " AND ".join(alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+                        for alternatives in clauses)
+
+
+def _clauses(phrase: str, word: str, languages: tuple[str, ...]) -> list[str]:
+    """One FTS5 clause per word (or one for a quoted phrase): any of its stems."""
+    if phrase:
+        words = tokens(phrase)
+        if not words:
+            return []
+        variants = {" ".join(stem_words(words, lang)) for lang in languages}
+        return ["(" + " OR ".join(f'"{v}"' for v in sorted(variants)) + ")"]
+    clauses = []
+    for token in tokens(word):
+        variants = {token} | {stem_words([token], lang)[0] for lang in languages}
+        clauses.append("(" + " OR ".join(f'"{v}"' for v in sorted(variants)) + ")")
+    return clauses
