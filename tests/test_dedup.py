@@ -103,3 +103,31 @@ def test_bulk_added_fingerprints_make_the_same_index_as_one_by_one():
     assert bulk.lsh_.keys_ == live.lsh_.keys_ and bulk.lsh_.tables == live.lsh_.tables
     probe = live.fingerprint("\n".join(WIRE[1:]))
     assert bulk.best_match(9, probe) == live.best_match(9, probe)
+
+
+def test_band_index_holds_one_id_or_a_set_and_finds_the_same_ids_either_way():
+    """A band key of one article holds its bare id; a second makes it a set; removing undoes both."""
+    from newsthread.dedup import BandIndex
+
+    index = BandIndex(0.3, 128)
+    signature = np.arange(128, dtype=np.uint32)
+    other = signature + 1000
+    index.insert(1, signature)
+    assert all(table[band] == 1 for table, band in zip(index.tables, index.keys_[1], strict=True))
+    index.insert(2, signature)
+    index.insert(3, other)
+    assert sorted(index.query(signature)) == [1, 2] and index.query(other) == [3]
+    index.remove(1)
+    assert index.query(signature) == [2]
+    index.remove(2)
+    index.remove(3)
+    assert index.query(signature) == [] and not any(index.tables)
+
+
+def test_a_paragraph_counts_its_groups_whether_one_or_several():
+    index = NearDuplicateIndex(min_shingles=5, boilerplate_groups=2)
+    index.add(1, "\n".join(WIRE + [FOOTER]))
+    index.add(2, "\n".join(WIRE + [FOOTER]))  # a copy of 1: the same group
+    assert not index.is_boilerplate(FOOTER)
+    index.add(3, "\n".join(UNRELATED + [FOOTER]))
+    assert index.is_boilerplate(FOOTER)

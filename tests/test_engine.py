@@ -288,3 +288,21 @@ def test_a_deferred_candidate_index_is_the_eager_one_once_built(tmp_path):
         assert dict(a.postings) == dict(b.postings)
         assert dict(a.keys_of) == dict(b.keys_of) and dict(a.buckets_of_term) == dict(b.buckets_of_term)
     store.close()
+
+
+def test_the_candidate_index_lists_one_cluster_by_id_and_forgets_a_removed_one():
+    """A term listed by one cluster holds its id, by two a list; removing a cluster takes it out of both."""
+    from newsthread.cluster import _InvertedIndex
+
+    index = _InvertedIndex(max_postings=2, bucket_days=3.0)
+    index.update(1, ["nato", "kiev"], 10.0, 10.5)
+    index.update(2, ["nato"], 10.0, 10.5)
+    index.update(1, ["nato", "kiev"], 10.0, 10.5)  # listed again: nothing changes
+    assert index.postings[3] == {"nato": [1, 2], "kiev": 1}
+    assert index.candidates(["kiev"], 10.0, 10.5, 3.0) == {1}
+    index.update(3, ["nato"], 10.0, 10.5)  # the oldest listing drops out past max_postings
+    assert index.candidates(["nato"], 10.0, 10.5, 3.0) == {2, 3}
+    index.remove(1)
+    index.remove(2)
+    assert index.candidates(["nato", "kiev"], 10.0, 10.5, 3.0) == {3}
+    assert index.candidates(["nato", "kiev"]) == {3}  # undated: every bucket of the terms

@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -63,8 +62,11 @@ class BandIndex:
 
     def __init__(self, threshold: float, num_perm: int) -> None:
         self.bands, self.rows = _band_layout(threshold, num_perm)
-        self.tables: list[dict[bytes, set[int]]] = [{} for _ in range(self.bands)]
-        self.keys_: dict[int, list[bytes]] = {}
+        # band key -> the id under it, or the set of ids once there are two. Most band keys
+        # belong to one article: a bare int there instead of a one-element set saves about
+        # 8 kB per article (37 sets) and as many objects for the garbage collector to walk.
+        self.tables: list[dict[bytes, int | set[int]]] = [{} for _ in range(self.bands)]
+        self.keys_: dict[int, tuple[bytes, ...]] = {}
 
     def band_keys(self, signatures: np.ndarray) -> list[list[bytes]]:
         """Per signature (one per row of ``signatures``), the byte key of each band."""
@@ -83,17 +85,22 @@ class BandIndex:
         for key, bands in zip(keys, self.band_keys(signatures), strict=True):
             if key in self.keys_:
                 raise ValueError(f"{key} is already indexed")
-            self.keys_[key] = bands
+            self.keys_[key] = tuple(bands)
             for table, band in zip(tables, bands, strict=True):
                 members = table.get(band)
                 if members is None:
-                    table[band] = {key}
-                else:
+                    table[band] = key
+                elif isinstance(members, set):
                     members.add(key)
+                else:
+                    table[band] = {members, key}
 
     def remove(self, key: int) -> None:
         for table, band in zip(self.tables, self.keys_.pop(key), strict=True):
             members = table[band]
+            if not isinstance(members, set):
+                del table[band]
+                continue
             members.discard(key)
             if not members:
                 del table[band]
@@ -106,8 +113,12 @@ class BandIndex:
         found: set[int] = set()
         for table, band in zip(self.tables, self.band_keys(signature[None, :])[0], strict=True):
             members = table.get(band)
-            if members:
+            if members is None:
+                continue
+            if isinstance(members, set):
                 found.update(members)
+            else:
+                found.add(members)
         return list(found)
 
 
@@ -127,7 +138,10 @@ class Fingerprint:
     paragraphs: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=8_192)
 def paragraph_key(paragraph: str) -> str:
+    # Cached: the engine asks about each paragraph of an article three times (leaving out
+    # boilerplate, shingling, then learning paragraphs), each time from a fresh split.
     words = _WORD.findall(paragraph.casefold())
     return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).hexdigest()
 
@@ -178,8 +192,11 @@ class NearDuplicateIndex:
         self.lsh_ = BandIndex(max(0.1, threshold * 0.6), num_perm)
         self.fingerprints_: dict[int, Fingerprint] = {}
         self.original_of_: dict[int, int] = {}
-        self.paragraph_groups_: dict[str, set[int]] = defaultdict(set)
+        # paragraph key -> the duplicate group it was seen in, or the set of groups once there
+        # are two (most paragraphs belong to one story: see BandIndex.tables).
+        self.paragraph_groups_: dict[str, int | set[int]] = {}
         self._permutations_ = None
+        self._minhash_: MinHash | None = None
 
     # -- signatures ---------------------------------------------------------------
     def shingles(self, text: str) -> set[bytes]:
@@ -187,8 +204,9 @@ class NearDuplicateIndex:
         kept = [p for p in text.split("\n") if not self.is_boilerplate(p)]
         # The first words are enough to recognise a copy and bound the cost of long texts.
         words = _WORD.findall(" ".join(kept).casefold())[:MAX_WORDS]
-        n = self.shingle_words
-        return {" ".join(words[i : i + n]).encode("utf-8") for i in range(max(0, len(words) - n + 1))}
+        # The n-grams of words[i : i + n], built by zip and map in C rather than a Python loop.
+        grams = zip(*(words[i:] for i in range(self.shingle_words)))
+        return set(map(str.encode, map(" ".join, grams)))
 
     def without_boilerplate(self, text: str) -> str:
         """The text without the paragraphs learned to be boilerplate."""
@@ -198,13 +216,13 @@ class NearDuplicateIndex:
 
     def is_boilerplate(self, paragraph: str) -> bool:
         groups = self.paragraph_groups_.get(paragraph_key(paragraph))
-        return groups is not None and len(groups) >= self.boilerplate_groups
+        if groups is None:
+            return False
+        return (len(groups) if isinstance(groups, set) else 1) >= self.boilerplate_groups
 
     def fingerprint(self, text: str) -> Fingerprint:
         shingles = self.shingles(text)
-        minhash = MinHash(
-            num_perm=self.num_perm, permutations=self._permutations(), scheme=MINHASH_SCHEME, hashfunc=zlib.crc32
-        )
+        minhash = self._minhash()
         if shingles:
             minhash.update_batch(list(shingles))
         paragraphs = [paragraph_key(p) for p in text.split("\n") if len(p.split()) >= BOILERPLATE_MIN_WORDS]
@@ -263,10 +281,16 @@ class NearDuplicateIndex:
 
     def _learn_paragraphs(self, article_id: int, fingerprint: Fingerprint, original_id: int | None) -> None:
         group = original_id if original_id is not None else article_id
+        limit, known = self.boilerplate_groups, self.paragraph_groups_
         for key in fingerprint.paragraphs:
-            groups = self.paragraph_groups_[key]
-            if len(groups) < self.boilerplate_groups:
-                groups.add(group)
+            groups = known.get(key)
+            if groups is None:
+                known[key] = group if limit > 0 else set()
+            elif isinstance(groups, set):
+                if len(groups) < limit:
+                    groups.add(group)
+            elif groups != group and limit > 1:
+                known[key] = {groups, group}
 
     def similarity(self, a: Fingerprint, b: Fingerprint) -> float:
         """Jaccard estimate, raised to the containment of the smaller text when that is near-total.
@@ -289,3 +313,13 @@ class NearDuplicateIndex:
         if self._permutations_ is None:
             self._permutations_ = MinHash(num_perm=self.num_perm, scheme=MINHASH_SCHEME).permutations
         return self._permutations_
+
+    def _minhash(self) -> MinHash:
+        """One MinHash, cleared for each text: building one (checking its permutations) costs as much as hashing."""
+        if self._minhash_ is None:
+            self._minhash_ = MinHash(
+                num_perm=self.num_perm, permutations=self._permutations(), scheme=MINHASH_SCHEME, hashfunc=zlib.crc32
+            )
+        else:
+            self._minhash_.clear()
+        return self._minhash_

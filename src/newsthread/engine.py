@@ -228,7 +228,8 @@ class StoryEngine:
             lines = [line.strip() for line in text.split("\n") if line.strip()]
             title = next((line for line in lines if len(line.split()) >= TITLE_MIN_WORDS), "")[:TITLE_CHARS]
         names = Counter("@" + name for name in self.entity_names(f"{title}\n{text}", article.language))
-        terms = article_terms(title, text, article.language) + names
+        terms = article_terms(title, text, article.language)
+        terms.update(names)  # names are "@"-prefixed, so this appends them (as ``+`` would, without a copy)
         self.term_frequencies_.partial_fit(terms)
         self.name_frequencies_.partial_fit(names)
         start, end = article_span(article)
