@@ -65,7 +65,8 @@ ROLE_HEADS: tuple[str, ...] = ("minister", "statsminister", "premierminister", "
     "hovedkasserer", "kasserer", "producent", "produsent", "instruktør", "regissør", "ambassadør", "diplomat",
     "official", "representative", "adviser", "advisor", "minister", "prosecutor", "lawyer", "attorney", "executive",
     "olog", "kritiker", "tekniker", "musiker", "akademiker", "statistiker", "fotograf", "koreograf",
-    "forsvarer", "forsvarar", "försvarare", "åklagare",
+    "forsvarer", "forsvarar", "försvarare", "åklagare", "kirurg", "surgeon", "megler", "mægler", "meklar", "helsesøster", "sykesøster",
+    "mäklare", "broker",
     # military ranks and church titles used before a surname ("Sersjant Johansen mener"); not "major",
     # which is also a surname
     "sersjant", "sergent", "sergeant", "løjtnant", "løytnant", "löjtnant", "lieutenant", "korporal", "pave", "påve",
@@ -105,7 +106,8 @@ PERSON_NOUNS: tuple[str, ...] = (
     "cyklist", "syklist", "bilist", "fodgænger", "fotgjenger", "fotgängare", "arbejder", "arbeider", "arbetare",
     "soldat", "soldier", "flygtning", "flyktning", "refugee",
     # family, as features name people ("kona Kari", "bestemor Ingrid", "hustrun Anna")
-    "kone", "kona", "hustru", "hustrun", "ektemand", "ektemann", "maken", "wife", "husband",
+    "kone", "kona", "hustru", "hustrun", "ektemand", "ektemann", "maken", "wife", "husband", "kæreste", "kjæreste",
+    "samboer", "sambo",
     "bedstemor", "bedstefar", "farmor", "mormor", "farfar", "morfar", "bestemor", "bestefar",
     "grandmother", "grandfather", "barnebarn", "barnbarn", "tante", "moster", "faster", "onkel", "morbror", "farbror",
     "aunt", "uncle", "fætter", "kusine", "fetter", "kusine", "cousin",
@@ -114,6 +116,20 @@ PERSON_NOUNS: tuple[str, ...] = (
     # parties to a court case that reports leave unnamed ("Den tiltalte ...", "Dørvakten, som er 31 år, ...")
     "tiltalt", "tiltalte", "sigtet", "sigtede", "fornærmede", "forurettede", "åtalad", "misstänkt", "defendant",
     "vakt", "vagt", "vekter", "dørmand")
+
+# Family and partner nouns that introduce one person ("Barnebarnet X", "Xs søster, Y", "samboeren"): a
+# later "ifølge barnebarnet" / "sa søsteren" means the person introduced with the noun.
+FAMILY_NOUNS: frozenset[str] = frozenset(
+    ["mor", "far", "søster", "syster", "bror", "datter", "dotter", "søn", "sønn", "mamma", "pappa", "kone", "kona",
+     "hustru", "ektemand", "ektemann", "maken", "bedstemor", "bedstefar", "farmor", "mormor", "farfar", "morfar",
+     "bestemor", "bestefar", "barnebarn", "barnbarn", "tante", "moster", "faster", "onkel", "morbror", "farbror",
+     "fætter", "kusine", "fetter", "kæreste", "kjæreste", "samboer", "sambo", "husband", "wife", "daughter", "son",
+     "sister", "brother"])
+
+# Partner nouns: "samboeren" after "X og Y ..., sier Y" is X (``_partner``).
+PARTNER_NOUNS: frozenset[str] = frozenset(
+    ["kæreste", "kjæreste", "samboer", "sambo", "ektemand", "ektemann", "maken", "kone", "kona", "hustru",
+     "husband", "wife", "partner"])
 
 # The gender a plain person noun gives a pronoun that refers back to it ("En kvinde ... siger hun").
 PERSON_NOUN_GENDER: dict[str, str] = {
@@ -301,6 +317,16 @@ FIRST_PERSON = frozenset(["jeg", "vi", "eg", "me", "jag", "we", "my", "our", "mi
 SECOND_PERSON = frozenset(["du", "dig", "deg", "dykk", "dere", "jer", "you", "your", "din", "dit", "dine", "ditt", "dina", "di", "dykkar"])
 
 
+# Third-person possessives with the owner's gender ("Hendes mand, X, ..." is described through a woman).
+POSSESSIVES: dict[str, str] = {"hendes": "f", "hennes": "f", "hennar": "f", "hans": "m"}
+
+# Framing verbs that frame a quote only through "som": "præsenterer desserten som «det, køkkenet er stolt
+# af»", "presenterer seg som en ’frustrert rockestjerne’"; not "præsenterer kor i ’Dagens sang’".
+AS_FRAMING_VERBS: frozenset[str] = frozenset(["præsenterer", "præsenterede", "presenterer", "presenterte"])
+
+# Words joining two titles of one person ("Overlæge og ledende kirurg på X, Y"): both are that person's roles.
+TITLE_COORDINATORS = frozenset(["og", "og", "och", "and", "eller"])
+
 # Auxiliaries of the perfect tense: "Naboen har i retten forklaret, at ...", the subject stands before them.
 AUXILIARIES: frozenset[str] = frozenset(["har", "havde", "hadde", "hade", "has", "had", "have"])
 
@@ -308,8 +334,16 @@ AUXILIARIES: frozenset[str] = frozenset(["har", "havde", "hadde", "hade", "has",
 # with the complementiser right after them: "venter på, at bussen kommer" is waiting, not speech.
 IMMEDIATE_COMPLEMENT_VERBS = frozenset(
     ["venter", "ventede", "ventar", "regner med", "regnede med", "regnet med", "reknar med", "rekna med",
-     "räknar med", "räknade med", "klager over", "klagede over", "klaget over"]
+     "räknar med", "räknade med", "klager over", "klagede over", "klaget over",
+     # a demand is reported speech only with its "at" clause ("krævede, at EU frigiver ...";
+     # not "krævede seks års fængsel", not "det kræver planlægning at ..."); da/nb/nn only: the
+     # Swedish annotated article leaves "kräver att" out
+     "kræver", "krævede", "krever", "krevde", "krev", "kravde",
+     # "Hun viser også til at ...": a reference is speech with its "at" clause, not "viser til rapporten"
+     "viser til", "viste til"]
 )
+# Demand verbs: their subject must be a person or an organisation ("Demokrati krever at ..." is no speech).
+DEMAND_VERBS = frozenset(["kræver", "krævede", "krever", "krevde", "krev", "kravde"])
 # Words opening a prepositional phrase between a speech verb and its complementiser ("siger til den
 # peruvianske avis El Comercio, at ...", "skriver i en e-post til NTB at ..."): a longer gap is allowed.
 # Verb-second order: a clause opened by one of these adverbs, or by a phrase opened by one of these
@@ -355,13 +389,13 @@ class QuoteRules:
     extra: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-_DA_VERBS = ["forventer", "forventede", "venter", "ventede", "anslår", "anslog", "siger", "sagde", "sagt", "sige", "udtaler", "udtalte", "udtalt", "tilføjer", "tilføjede", "tilføjet", "fortsætter", "fortsatte", "pointerer", "pointerede", "understreger", "understregede", "understreget", "påpeger", "påpegede", "påpeget", "skriver", "skrev", "fortæller", "fortalte", "forklarer", "forklarede", "forklaret", "mener", "mente", "uddyber", "uddybede", "oplyser", "oplyste", "erkender", "erkendte", "konstaterer", "konstaterede", "vurderer", "vurderede", "advarer", "advarede", "lover", "lovede", "svarer", "svarede", "spørger", "spurgte", "understreger", "slår", "fast", "slog", "fast", "medgiver", "indrømmer", "indrømmede", "fastslår", "fastslog", "betoner", "betonede", "meddeler", "meddelte", "forsikrer", "forsikrede", "siges", "råber", "råbte", "hævder", "hævdede", "argumenterer", "argumenterede", "beretter", "berettede", "melder", "meldte", "erklærer", "erklærede", "afviser", "afviste", "bekræfter", "bekræftede", "henviser", "henviste", "tilføjede", "supplerer", "supplerede", "gentager", "gentog", "indvender", "indvendte", "præciserer", "præciserede", "bemærker", "bemærkede", "fremhæver", "fremhævede", "konkluderer", "konkluderede", "opsummerer", "opsummerede", "replicerer", "replicerede",
+_DA_VERBS = ["kræver", "krævede", "forventer", "forventede", "venter", "ventede", "anslår", "anslog", "siger", "sagde", "sagt", "sige", "udtaler", "udtalte", "udtalt", "tilføjer", "tilføjede", "tilføjet", "fortsætter", "fortsatte", "pointerer", "pointerede", "understreger", "understregede", "understreget", "påpeger", "påpegede", "påpeget", "skriver", "skrev", "fortæller", "fortalte", "forklarer", "forklarede", "forklaret", "mener", "mente", "uddyber", "uddybede", "oplyser", "oplyste", "erkender", "erkendte", "konstaterer", "konstaterede", "vurderer", "vurderede", "advarer", "advarede", "lover", "lovede", "svarer", "svarede", "spørger", "spurgte", "understreger", "slår", "fast", "slog", "fast", "medgiver", "indrømmer", "indrømmede", "fastslår", "fastslog", "betoner", "betonede", "meddeler", "meddelte", "forsikrer", "forsikrede", "siges", "råber", "råbte", "hævder", "hævdede", "argumenterer", "argumenterede", "beretter", "berettede", "melder", "meldte", "erklærer", "erklærede", "afviser", "afviste", "bekræfter", "bekræftede", "henviser", "henviste", "tilføjede", "supplerer", "supplerede", "gentager", "gentog", "indvender", "indvendte", "præciserer", "præciserede", "bemærker", "bemærkede", "fremhæver", "fremhævede", "konkluderer", "konkluderede", "opsummerer", "opsummerede", "replicerer", "replicerede",
              "skrevet", "fortalt", "oplyst", "bekræftet", "afvist", "meddelt"]
 
-_NB_VERBS = ["forventer", "forventet", "venter", "anslår", "anslo", "sier", "sa", "sagt", "si", "uttaler", "uttalte", "uttalt", "legger", "til", "la", "til", "lagt", "til", "fortsetter", "fortsatte", "påpeker", "påpekte", "understreker", "understrekte", "understreket", "forteller", "fortalte", "forklarer", "forklarte", "skriver", "skrev", "mener", "mente", "opplyser", "opplyste", "erkjenner", "erkjente", "konstaterer", "konstaterte", "vurderer", "vurderte", "advarer", "advarte", "lover", "lovte", "svarer", "svarte", "spør", "spurte", "slår", "fast", "slo", "fast", "innrømmer", "innrømmet", "fastslår", "fastslo", "hevder", "hevdet", "melder", "meldte", "erklærer", "erklærte", "avviser", "avviste", "bekrefter", "bekreftet", "utdyper", "utdypet", "argumenterer", "argumenterte", "tilføyer", "tilføyde", "varsler", "varslet", "forsikrer", "forsikret", "supplerer", "supplerte", "gjentar", "gjentok", "innvender", "innvendte", "presiserer", "presiserte", "bemerker", "bemerket", "fremhever", "fremhevet", "konkluderer", "konkluderte", "oppsummerer", "oppsummerte", "replikerer", "replikerte",
+_NB_VERBS = ["krever", "krevde", "forventer", "forventet", "venter", "anslår", "anslo", "sier", "sa", "sagt", "si", "uttaler", "uttalte", "uttalt", "legger", "til", "la", "til", "lagt", "til", "fortsetter", "fortsatte", "påpeker", "påpekte", "understreker", "understrekte", "understreket", "forteller", "fortalte", "forklarer", "forklarte", "skriver", "skrev", "mener", "mente", "opplyser", "opplyste", "erkjenner", "erkjente", "konstaterer", "konstaterte", "vurderer", "vurderte", "advarer", "advarte", "lover", "lovte", "svarer", "svarte", "spør", "spurte", "slår", "fast", "slo", "fast", "innrømmer", "innrømmet", "fastslår", "fastslo", "hevder", "hevdet", "melder", "meldte", "erklærer", "erklærte", "avviser", "avviste", "bekrefter", "bekreftet", "utdyper", "utdypet", "argumenterer", "argumenterte", "tilføyer", "tilføyde", "varsler", "varslet", "forsikrer", "forsikret", "supplerer", "supplerte", "gjentar", "gjentok", "innvender", "innvendte", "presiserer", "presiserte", "bemerker", "bemerket", "fremhever", "fremhevet", "konkluderer", "konkluderte", "oppsummerer", "oppsummerte", "replikerer", "replikerte",
              "skrevet", "fortalt", "opplyst", "bekreftet", "avvist", "forklart"]
 
-_NN_VERBS = ["forventar", "forventa", "ventar", "anslår", "anslo", "seier", "sa", "sagt", "seie", "uttaler", "uttalte", "uttalar", "uttala", "legg", "til", "la", "til", "lagt", "til", "held", "fram", "heldt", "fram", "fortset", "fortsette", "påpeikar", "påpeika", "påpeiker", "understrekar", "understreka", "understreker", "fortel", "fortalde", "forklarar", "forklarte", "skriv", "skreiv", "meiner", "meinte", "opplyser", "opplyste", "konstaterer", "konstaterte", "vurderer", "åtvarar", "åtvara", "lovar", "lova", "svarar", "svara", "spør", "spurde", "slår", "fast", "slo", "fast", "innrømmer", "hevdar", "hevda", "melder", "stadfestar", "stadfesta", "avviser", "vurderar", "vurderte", "varslar", "varsla", "stadfester", "presiserer", "presiserar", "presiserte", "vedgår", "vedgjekk", "erkjenner", "kunngjer", "kunngjorde", "forklarer", "kommenterer", "bekreftar", "bekrefta", "avviste", "meldte", "konkluderer", "konkluderte"]
+_NN_VERBS = ["krev", "kravde", "forventar", "forventa", "ventar", "anslår", "anslo", "seier", "sa", "sagt", "seie", "uttaler", "uttalte", "uttalar", "uttala", "legg", "til", "la", "til", "lagt", "til", "held", "fram", "heldt", "fram", "fortset", "fortsette", "påpeikar", "påpeika", "påpeiker", "understrekar", "understreka", "understreker", "fortel", "fortalde", "forklarar", "forklarte", "skriv", "skreiv", "meiner", "meinte", "opplyser", "opplyste", "konstaterer", "konstaterte", "vurderer", "åtvarar", "åtvara", "lovar", "lova", "svarar", "svara", "spør", "spurde", "slår", "fast", "slo", "fast", "innrømmer", "hevdar", "hevda", "melder", "stadfestar", "stadfesta", "avviser", "vurderar", "vurderte", "varslar", "varsla", "stadfester", "presiserer", "presiserar", "presiserte", "vedgår", "vedgjekk", "erkjenner", "kunngjer", "kunngjorde", "forklarer", "kommenterer", "bekreftar", "bekrefta", "avviste", "meldte", "konkluderer", "konkluderte"]
 
 _SV_VERBS = ["tycker", "tyckte", "förväntar", "uppskattar", "säger", "sade", "sa", "sagt", "säga", "uttalar", "uttalade", "uttalat", "tillägger", "tillade", "tillagt", "fortsätter", "fortsatte", "påpekar", "påpekade", "understryker", "underströk", "understrukit", "berättar", "berättade", "förklarar", "förklarade", "skriver", "skrev", "menar", "menade", "konstaterar", "konstaterade", "bedömer", "varnar", "varnade", "lovar", "lovade", "svarar", "svarade", "frågar", "frågade", "slår", "fast", "slog", "fast", "medger", "medgav", "erkänner", "erkände", "hävdar", "hävdade", "meddelar", "meddelade", "bekräftar", "bekräftade", "försäkrar", "försäkrade", "avfärdar", "avfärdade", "betonar", "betonade", "uppger", "uppgav"]
 
@@ -373,10 +407,10 @@ def _phrases(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.split("|") if p.strip())
 
 
-_DA_MULTI = _phrases("slår fast|slog fast|peger på|pegede på|regner med|regnede med|lægger vægt på|lagde vægt på|gør gældende|gjorde gældende|klager over|klagede over")
-_NB_MULTI = _phrases("legger til|la til|lagt til|slår fast|slo fast|peker på|pekte på|regner med|regnet med|legger vekt på|la vekt på|klager over|klaget over")
+_DA_MULTI = _phrases("slår fast|slog fast|peger på|pegede på|regner med|regnede med|lægger vægt på|lagde vægt på|gør gældende|gjorde gældende|klager over|klagede over|viser til|viste til")
+_NB_MULTI = _phrases("legger til|la til|lagt til|slår fast|slo fast|peker på|pekte på|regner med|regnet med|legger vekt på|la vekt på|klager over|klaget over|viser til|viste til")
 _NN_MULTI = _phrases("legg til|la til|lagt til|held fram|heldt fram|slår fast|slo fast|reknar med|rekna med|"
-                     "peikar på|peika på")
+                     "peikar på|peika på|viser til|viste til")
 _SV_MULTI = _phrases("slår fast|slog fast|pekar på|pekade på|lägger till|lade till|räknar med|räknade med")
 _EN_MULTI = _phrases("pointed out|points out")
 
@@ -401,10 +435,11 @@ RULES: dict[str, QuoteRules] = {
         complementizers=("at",),
         according_to=("ifølge",),
         from_phrases=_phrases("lød det fra|lyder det fra|lød meldingen fra|lyder meldingen fra|hed det fra|"
-                              "lød beskeden fra|lyder beskeden fra|siges det fra"),
+                              "lød beskeden fra|lyder beskeden fra|siges det fra|er rådet fra|var rådet fra|"
+                              "er beskeden fra|var beskeden fra|er opfordringen fra|var opfordringen fra"),
         framing_verbs=_phrases("kalder|kaldte|betegner|betegnede|beskriver|beskrev|omtaler|omtalte|advarer|"
                                "advarede|anklager|anklagede|beskylder|beskyldte|kritiserer|kritiserede|"
-                               "henviser|henviste|varsler|varslede"),
+                               "henviser|henviste|varsler|varslede|præsenterer|præsenterede"),
         determiners=_phrases("den|det|de|en|et"),
         this_says=_phrases("det siger|det sagde|det oplyser|det oplyste|det skriver|det skrev|det fortæller|"
                            "det fortalte|det mener|det vurderer|det understreger|det forklarer|det udtaler|"
@@ -421,10 +456,11 @@ RULES: dict[str, QuoteRules] = {
         complementizers=("at",),
         according_to=("ifølge",),
         from_phrases=_phrases("lød det fra|lyder det fra|het det fra|heter det fra|var meldingen fra|"
-                              "lyder meldingen fra|lød beskjeden fra"),
+                              "lyder meldingen fra|lød beskjeden fra|er rådet fra|var rådet fra|er beskjeden fra|"
+                              "var beskjeden fra|er oppfordringen fra|var oppfordringen fra|er meldingen fra"),
         framing_verbs=_phrases("kaller|kalte|betegner|betegnet|beskriver|beskrev|omtaler|omtalte|advarer|"
                                "advarte|anklager|anklaget|beskylder|beskyldte|kritiserer|kritiserte|"
-                               "viser til|varsler|varslet"),
+                               "viser til|varsler|varslet|presenterer|presenterte"),
         determiners=_phrases("den|det|de|en|et|ei"),
         this_says=_phrases("det sier|det sa|det opplyser|det opplyste|det skriver|det skrev|det forteller|"
                            "det fortalte|det mener|det understreker|det forklarer|det uttaler|"
@@ -441,7 +477,8 @@ RULES: dict[str, QuoteRules] = {
         pronouns=_SCANDI_PRONOUNS_NN,
         complementizers=("at",),
         according_to=("ifølgje", "ifølge"),
-        from_phrases=_phrases("lydde det frå|lyder det frå|heitte det frå|heiter det frå|lød det fra"),
+        from_phrases=_phrases("lydde det frå|lyder det frå|heitte det frå|heiter det frå|lød det fra|er rådet frå|"
+                              "var rådet frå|er bodskapen frå|var bodskapen frå"),
         framing_verbs=_phrases("kallar|kalla|kaller|omtalar|omtala|skildrar|skildra|åtvarar|åtvara|"
                                "skuldar|skulda|kritiserer|kritiserte|viser til"),
         determiners=_phrases("den|det|dei|ein|eit|ei"),
@@ -458,7 +495,8 @@ RULES: dict[str, QuoteRules] = {
         pronouns=_SCANDI_PRONOUNS_SV,
         complementizers=("att",),
         according_to=("enligt",),
-        from_phrases=_phrases("löd det från|lyder det från|hette det från|heter det från|lät det från"),
+        from_phrases=_phrases("löd det från|lyder det från|hette det från|heter det från|lät det från|är rådet från|"
+                              "var rådet från|är beskedet från|var beskedet från"),
         framing_verbs=_phrases("kallar|kallade|betecknar|betecknade|beskriver|beskrev|varnar|varnade|"
                                "anklagar|anklagade|kritiserar|kritiserade|hänvisar|hänvisade"),
         determiners=_phrases("den|det|de|en|ett"),

@@ -284,6 +284,11 @@ def _is_cap(token: str) -> bool:
     return token[:1].isupper()
 
 
+def _name_token(token: str) -> bool:
+    """Capitalised, or a digit-led name with capitals ("3F", "2M"): what may follow "fagforbundet"."""
+    return _is_cap(token) or token[:1].isdigit() and any(c.isupper() for c in token) and token.isalnum()
+
+
 _ORG_WORDS = frozenset(n + suffix for n in qr.ORG_NOUNS if len(n) >= 5 or n == "politi" for suffix in ("", "en", "et"))
 _NAME_LEAD_PREPS = frozenset(["i", "for", "hos", "ved", "på", "af", "av", "fra", "frå", "från", "in", "at", "of", "med"])
 _NAME_LEAD_CONJUNCTIONS = frozenset(["and", "og", "och", "samt", "&"])
@@ -413,7 +418,12 @@ class _People:
         nxt = b.group()
         if _is_cap(nxt) or nxt.startswith(("al-", "el-")):
             return True
-        return nxt in qr.NAME_PARTICLES and j + 2 < len(tokens) and _is_cap(tokens[j + 2].group())
+        # "Pieter van der Berg": one or two particles, then the capitalised rest of the name
+        k = j + 1
+        while k < len(tokens) and k <= j + 2 and tokens[k].group() in qr.NAME_PARTICLES \
+                and _name_gap(text, tokens[k - 1], tokens[k]):
+            k += 1
+        return k > j + 1 and k < len(tokens) and _is_cap(tokens[k].group()) and _name_gap(text, tokens[k - 1], tokens[k])
 
     def _take_run(self, text: str, run: list[re.Match], offset: int | None) -> None:
         """Register the run as a person when, trimmed of non-name words, it still looks like one."""
@@ -438,6 +448,12 @@ class _People:
         roles = [i for i in range(k, len(words) - 2) if _role_head(words[i]) is not None]
         if roles:
             k = roles[-1] + 1
+        for d in range(len(words) - 3, k - 1, -1):
+            # "den 19-årige Aalborg-komet Nikoline Dahl", "Fox News-vært Megyn Kelly": a compound common
+            # noun (lower case after the hyphen) and what stands before it are a descriptor
+            if re.search(r"\w-[a-zæøåäö]+$", words[d]) and not _is_first_name(words[d]):
+                k = d + 1
+                break
         k += self._lead_before_first_name(text, run[k:], words[k:], trimmed=k > 0)
         words, run = words[k:], run[k:]
         trailing = 0
@@ -500,8 +516,10 @@ class _People:
         prev, prev2 = (before.group(2), before.group(1)) if before else ("", "")
         # "Minister for Climate, Energy and Utilities Karen Vestergaard": the end of a title's list.
         listed = prev.lower() in _NAME_LEAD_CONJUNCTIONS and prev2[:1].isupper() and not _is_first_name(prev2)
+        # "formand for 3F Aalborg Kenneth Hjort": the run goes on an organisation's name opened by a preposition
+        split_off = prev2.lower() in _NAME_LEAD_PREPS and prev[:1].isalnum() and not prev[:1].islower()
         context = (trimmed or _sentence_initial(text, run[0].start()) or prev.lower() in _NAME_LEAD_PREPS
-                   or listed or (prev[:1].islower() and _role_head(prev) is not None))
+                   or listed or split_off or (prev[:1].islower() and _role_head(prev) is not None))
         return p if context else 0
 
     def _capitalised_phrase(self, text: str, run: list[re.Match], words: list[str]) -> bool:
@@ -553,9 +571,11 @@ class _People:
                 continue
             # only when the words in front are first names or initials ("Tina", "Trump Jr" -> "Donald Trump Jr"),
             # not a descriptor glued on ("Aarhus-vennerne Casper Brigsted Laursen", "På Enø Strand")
-            longer = {id(p): p for n, p in self.persons.items() if n.endswith(" " + short) and not p.org
-                      and all(_is_first_name(w) or _initial(w.rstrip(".")) or w in qr.NAME_PARTICLES
-                              for w in n[:-len(short)].split())}
+            # "Van der Berg" opening a sentence is the "Pieter van der Berg" named before
+            tail = short[:1].lower() + short[1:] if short.split()[0].lower() in qr.NAME_PARTICLES else short
+            longer = {id(p): p for n, p in self.persons.items() if n.endswith((" " + short, " " + tail))
+                      and not p.org and all(_is_first_name(w) or _initial(w.rstrip(".")) or w in qr.NAME_PARTICLES
+                                            for w in n[:-len(short)].split())}
             if len(longer) != 1:
                 continue
             full = next(iter(longer.values()))
@@ -565,17 +585,37 @@ class _People:
             for m in self.mentions:
                 if m.person is alias:
                     m.person = full
+        for short, alias in list(self.persons.items()):
+            # "Olav Strøm" (a headline) is the "Olav Ingvald Strøm" the article introduces: a middle name
+            parts = short.split()
+            if len(parts) != 2 or alias.org or not _is_first_name(parts[0]) or self.persons.get(short) is not alias:
+                continue
+            longer = {id(p): p for n, p in self.persons.items() if not p.org and len(n.split()) > 2
+                      and n.split()[0] == parts[0] and n.split()[-1] == parts[1]
+                      and all(_is_cap(w) for w in n.split()[1:-1])}
+            if len(longer) != 1:
+                continue
+            full = next(iter(longer.values()))
+            self.persons[short] = full
+            for m in self.mentions:
+                if m.person is alias:
+                    m.person = full
 
     def _link_single_tokens(self) -> None:
         """Surnames, first names and genitives of known persons count as mentions of them."""
         by_token: dict[str, _Person] = {}
+        count: dict[int, int] = {}
+        for m in self.mentions:
+            count[id(m.person)] = count.get(id(m.person), 0) + 1
         for person in self.persons.values():
             parts = person.name.split()
             for key in (parts[-1], parts[-1] + "s"):
                 # A name opened by a listed first name wins over a headline word glued to the
-                # surname ("Søvnløs Hansen vant" before "Ola Berg Hansen"); else the first one named.
+                # surname ("Søvnløs Hansen vant" before "Ola Berg Hansen"), unless the other is written
+                # in full more often ("Mitt Romney" three times, "Ann Romney" once); else the first one named.
                 old = by_token.get(key)
-                if old is None or (not _first_name_led(old) and _first_name_led(person)):
+                if old is None or (not _first_name_led(old) and _first_name_led(person)
+                                   and count.get(id(old), 0) <= count.get(id(person), 0)):
                     by_token[key] = person
         taken = {(m.start, m.end) for m in self.mentions}
         covered = [(m.start, m.end) for m in self.mentions]
@@ -607,6 +647,12 @@ class _People:
         base = name[:-1] if name.endswith("s") and name[:-1] in self.persons else name
         if base in self.persons:
             return self.persons[base]
+        if " " in name and name.split()[0].lower() in qr.NAME_PARTICLES and name[:1].isupper():
+            # "siger Van der Berg" for "Pieter van der Berg": a sentence-initial or capitalised particle
+            low = " " + name[:1].lower() + name[1:]
+            found = {id(p): p for n, p in self.persons.items() if n.endswith(low) and not p.org}
+            if len(found) == 1:
+                return next(iter(found.values()))
         last = name.split()[-1]
         matches = [m for m in self.mentions if m.person.name.split()[-1] in (last, last.rstrip("s"))]
         if " " not in name and _is_first_name(name):
@@ -614,6 +660,17 @@ class _People:
             matches = [m for m in matches if not m.person.org and _is_first_name(m.person.name.split()[0])]
         matches = matches or [m for m in self.mentions if m.person.name.split()[0] == name]
         before = [m for m in matches if m.start < pos]
+        if " " not in name and len({id(m.person) for m in before}) > 1:
+            # two people share the surname ("sier Romney" after "Mitt Romney forteller ... valget av Ann Romney
+            # som kone"): the one last a subject or speaker, not the one named last; a headline word glued to
+            # the surname ("Sprek Bakke") gives way to a name opened by a first name or written in full again
+            people = {m.person.name: m.person for m in before}
+            full = [m.person.name for m in self.mentions if " " in self.text[m.start:m.end]]
+            named = {n: p for n, p in people.items() if _first_name_led(p) or full.count(n) > 1}
+            people = named or people  # "Sprek Bakke" once in a headline; "Mitt Romney" (unlisted) three times
+            for at, speaker in sorted(self.events, key=lambda ev: ev[0], reverse=True):
+                if at < pos and speaker.name in people:
+                    return people[speaker.name]
         chosen = (before or matches)
         return (before[-1] if before else chosen[0]).person if chosen else None
 
@@ -703,9 +760,20 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n" or before.endswith(("date", "date:"))
 
 
+def _family_noun(word: str) -> bool:
+    """"Barnebarnet", "søster", "kjæresten": a family or partner noun that introduces one person; the
+    noun itself, not a compound ("helsesøster" is a nurse, "storesøster" another sister)."""
+    low = word.lower()
+    noun = _person_noun(low)
+    return bool(noun) and noun[0] in qr.FAMILY_NOUNS and _role_head(word) is None \
+        and any(low == noun[0] + suffix for suffix in qr.ROLE_SUFFIXES)
+
+
 def _role_matches(base: str, org: str, role: str) -> bool:
     """Whether a role mention (base form, org prefix) fits a role given in the article."""
     words = [w for w in _TOKEN.findall(role)]
+    if base in qr.FAMILY_NOUNS:  # "ifølge søsteren" for "Xs søster, Y"; "sa barnebarnet" for "Barnebarnet Y"
+        return any(_family_noun(w) and (_person_noun(w.lower()) or ("",))[0] == base for w in words)
     synonyms = qr.ROLE_SYNONYMS.get(base)
     if synonyms and any(w.lower().endswith(synonyms) for w in words):
         return not org or org in role.lower()  # "sa aktor" for "Statsadvokat X"
@@ -833,8 +901,14 @@ class _Extractor:
                 continue  # roles are read around the full name, where the article introduces the person
             window = text[max(0, m.start - 80):m.start]
             before = re.search(r"(?:([A-ZÆØÅÄÖ][\w\-]*(?:['’]s|s))\s+)?([\w\-]+),?\s+$", window)
-            if before and _role_head(before.group(2)):
-                self.people.add_role(m.person, " ".join(g for g in before.groups() if g))
+            if before and (_role_head(before.group(2)) or _family_noun(before.group(2))):
+                role = " ".join(g for g in before.groups() if g)
+                if before.group(1):  # "Karen Dahl Mogensens søster": the owner's whole name
+                    owner_end = max(0, m.start - 80) + before.end(1)
+                    owner = next((o for o in self.people.mentions if o.end == owner_end and " " in o.person.name), None)
+                    if owner is not None:
+                        role = text[owner.start:owner_end] + " " + before.group(2)
+                self.people.add_role(m.person, role)
                 # "Hans forsvarer, advokat X": a second role apposed in front of the title
                 outer = re.search(r"(?:^|\s)([a-zæøåäö][\w\-]*),\s+$", window[:before.start()])
                 if outer and not before.group(1) and _role_head(outer.group(1)):
@@ -868,8 +942,34 @@ class _Extractor:
             if _role_head(word) and self._role_prep(toks[k + 1].group()) \
                     and all(t.group()[0].isalnum() for t in toks[k + 1:]):
                 start = k - 1 if k and toks[k - 1].group()[:1].isupper() and toks[k - 1].group().endswith("s") else k
+                start = min(start, self._coordinated_title(toks, k))
                 return window[toks[start].start():toks[-1].end()]
         return None
+
+    def _coordinated_title(self, toks: list[re.Match], k: int) -> int:
+        """"Overlæge og ledende kirurg på X": the first of coordinated titles before the role head at k
+        (lower-case adjectives may stand before each); k when there is none."""
+        j, first = k, k
+        while j > 0:
+            word = toks[j - 1].group()
+            if word.lower() in qr.TITLE_COORDINATORS and j >= 2:
+                h = j - 2
+                while h > 0 and self._title_adjective(toks[h].group()) and not _role_head(toks[h].group()):
+                    h -= 1
+                if not _role_head(toks[h].group()):
+                    break
+                j = first = h
+                continue
+            if not self._title_adjective(word):
+                break
+            j -= 1
+        return first
+
+    def _title_adjective(self, word: str) -> bool:
+        """A lower-case word that may stand before a title ("ledende", "konstituerede")."""
+        return word.isalpha() and word.islower() and not self.pat.verb.fullmatch(word) and word not in _ROLE_PREPS \
+            and word not in _CLAUSE_OPENERS and word not in self.rules.pronouns and word not in self.rules.tail_words \
+            and word not in qr.TITLE_COORDINATORS
 
     def _apposition(self, pos: int) -> str | None:
         """A role apposition right after a name: ", talsperson for X," / ", som er vicechef for X"."""
@@ -915,6 +1015,12 @@ class _Extractor:
                 first = inside[0] if inside else None
                 if first and len(inside) > 1 and re.match(r",?[ \t]+$", self.text[first.end:inside[1].start]):
                     first = inside[1]  # "Formand i Region Hovedstaden, Sophie Hæstorp Andersen (S), ..."
+                elif first and len(inside) > 1 and self._genitive_owner_of(first, inside[1]):
+                    # "Karen Dahls søster, Lene Dahl, har ...": the sister is the subject; the owner stays
+                    # salient for a pronoun of the other gender ("Vinters far, X, døde. ... forteller hun")
+                    owner = first.person
+                    self.people.events.append((first.start, _Speaker(owner.name, _first(owner.roles), owner.gender)))
+                    first = inside[1]
                 if first and (self._only_role_words(s, first.start) or self._described_subject(s, first)
                               or self._apposed_name_subject(s, first) or self._copular_introduction(s, first, inside)):
                     self.people.events.append((first.start, _Speaker(first.person.name, _first(first.person.roles),
@@ -1065,9 +1171,19 @@ class _Extractor:
                or w.lower() in self.people._according_words for w in words):
             return False
         if any(m.start < first.start and start <= m.start and not m.person.org and _first_name_led(m.person)
-               for m in self.people.mentions if m is not first):
+               and not self._genitive_owner_of(m, first) for m in self.people.mentions if m is not first):
             return False
         return re.match(r"(?:[ \t]*\([^)]{1,14}\))?,[ \t]+[a-zæøåäö]", self.text[first.end:first.end + 30]) is not None
+
+    def _genitive_owner_of(self, owner: _Mention, named: _Mention) -> bool:
+        """"Karen Dahls søster, Lene Dahl": ``owner`` is a genitive with a lower-case noun (a role or a
+        family noun) and a comma between it and ``named``."""
+        written = self.text[owner.start:owner.end]
+        between = self.text[owner.end:named.start]
+        m = re.fullmatch(r"(['’]?s)?[ \t]+([a-zæøåäö][\w\-]*),[ \t]+", between)
+        if not m or not (m.group(1) or written.endswith("s")):
+            return False
+        return bool(_role_head(m.group(2)) or _family_noun(m.group(2)))
 
     def _copular_introduction(self, start: int, first: _Mention, inside: list[_Mention]) -> bool:
         """"En af de bilister, der blev reddet, er 63-årige Poul Vad fra Y.": a person introduced as the
@@ -1079,8 +1195,16 @@ class _Extractor:
         before = self.text[start:first.start]
         if {w.casefold() for w in _TOKEN.findall(before)} & (qr.FIRST_PERSON | qr.SECOND_PERSON | set(self.rules.pronouns)):
             return False  # "Jeg er John Rebus-fan": a speaker's own words, no introduction
-        if re.search(r"[.!?:;]", before) or not re.search(
-                r"(?:^|[\s,])(?:er|var|är|is|was)[ \t]+(?:\d+[ \t]+år[ \t]+gam(?:le|la|l)[ \t]+|\d+-\w+[ \t]+)?$", before):
+        if re.search(r"[.!?:;]", before):
+            return False
+        copula = re.search(r"(?:^|[\s,])(?:er|var|är|is|was|være|vere|vara|be|hedder|heter|heiter|heder)[ \t]+"
+                           r"((?:[a-zæøåäö]+[ \t]+){0,3}?)(?:\d+[ \t]+år[ \t]+gam(?:le|la|l)[ \t]+|\d+-\w+[ \t]+)?"
+                           r"(?:[A-ZÆØÅÄÖ]\w*-[a-zæøåäö]+[ \t]+)?$", before)  # "... er den 19-årige Aalborg-komet X"
+        # "..., der viser sig at være pensioneret skibsreder X, ...": lower-case descriptors (no preposition,
+        # no verb) may stand between the copula and the name
+        if not copula or any(w in _ROLE_PREPS or w in qr.V2_PREPOSITIONS or w in _CLAUSE_OPENERS
+                             or self.pat.verb.fullmatch(w) or w in self.rules.complementizers
+                             for w in copula.group(1).split()):
             return False
         return not any(m.start < first.start for m in self.people.mentions if start <= m.start)
 
@@ -1298,7 +1422,7 @@ class _Extractor:
             run = self._run(toks, rest)
             agent.name, agent.end = self.text[run[0].start():run[-1].end()], run[-1].end()
         elif rest == k + 1 < len(toks) and self._org_noun(toks[k].group()) and definite \
-                and self.text[toks[k].end():toks[rest].start()] == " " and _is_cap(toks[rest].group()) \
+                and self.text[toks[k].end():toks[rest].start()] == " " and _name_token(toks[rest].group()) \
                 and toks[rest].group().lower() not in self.rules.determiners \
                 and toks[rest].group().lower() not in self.rules.pronouns:
             # "nyhedsbureauet AP", "avisen Politiken": the organisation noun, then the organisation's name
@@ -1341,6 +1465,8 @@ class _Extractor:
         segment = segment[:-1].rstrip() if segment.endswith(",") else segment
         # A party or an age after the name: "Kjetil Aune (H) sier", "Per Dahl (54) forteller".
         segment = re.sub(r"[ \t]*\([\w .,-]{1,14}\)$", "", segment)
+        # an age between commas: "Jens Holm, 71, skriver"
+        segment = re.sub(r"(?<=[\w.]),[ \t]*\d{1,3}$", "", segment)
         segment = segment[:-1].rstrip() if segment.endswith(",") else segment
         toks = list(_WORDS.finditer(self.text, clause_start, clause_start + len(segment)))
         if not toks:
@@ -1380,7 +1506,10 @@ class _Extractor:
             if self._sentence_word(toks[i]) and not particle:  # "De Place Bjørn gjorde gældende": a particle
                 if i == len(toks) - 1:
                     # "Her sagde Rusland": a sentence-initial adverb, not an agent; but "Udenrigsministeriet
-                    # oplyser", "Politiet oplyser", "Elyséepalæet oplyser": a one-word organisation
+                    # oplyser", "Politiet oplyser", "Elyséepalæet oplyser": a one-word organisation; "Naboen
+                    # forteller": a person noun (a role, unnamed unless the article introduced it)
+                    if i == 0 and _person_noun(toks[i].group().lower()) and not self._org_noun(toks[i].group().lower()):
+                        return self._role_before_verb(toks, clause_start)
                     return self._initial_organisation(toks[i]) if i == 0 else None
                 i += 1
             if self._opens_clause(toks, i, clause_start) or self._role_before(toks, i) \
@@ -1424,9 +1553,20 @@ class _Extractor:
             word = toks[k].group()
             if not word[0].isalnum() or self.pat.verb.fullmatch(word):
                 return None
-            if _role_head(word) and self._opens_clause(toks, k, clause_start):
-                return _Agent("name", toks[k].start(), toks[-1].end(), name=person.person.name,
-                              role=self.text[toks[k].start():person.start].strip())
+            if not _role_head(word):
+                continue
+            # "Overlæge og ledende kirurg på X Y Z siger": coordinated titles and adjectives before the head
+            start = self._coordinated_title(toks, k)
+            while start > max(0, k - 3):
+                word = toks[start - 1].group()
+                if start == 1 and _sentence_initial(self.text, toks[0].start()):
+                    word = word.lower()
+                if not self._title_adjective(word) or word in qr.V2_ADVERBS or word in qr.V2_PREPOSITIONS:
+                    break
+                start -= 1
+            if self._opens_clause(toks, start, clause_start):
+                return _Agent("name", toks[start].start(), toks[-1].end(), name=person.person.name,
+                              role=self.text[toks[start].start():person.start].strip())
         return None
 
     def _apposed_subject(self, clause_start: int, segment: str) -> _Agent | None:
@@ -1497,8 +1637,11 @@ class _Extractor:
             word = toks[k].group()
             if not word[0].isalnum() or self.pat.verb.fullmatch(word):
                 return None
+            # "Naboen forteller at ...": a sentence-initial definite person noun is capitalised
+            initial_noun = k == 0 and _is_cap(word) and word[1:].islower() and word.lower().endswith(("en", "et", "a")) \
+                and _sentence_initial(self.text, toks[0].start())
             head = (_role_head(word) if not (_is_cap(word) and k) else None) or _person_noun(word) \
-                or self._org_noun(word)
+                or (_person_noun(word.lower()) if initial_noun else None) or self._org_noun(word)
             # "Præsidenten sagde"; "En talsperson for Røde Kors i Genève sier": a complement may follow
             if not head or (k < len(toks) - 1 and not self._role_prep(toks[k + 1].group())):
                 continue
@@ -1539,6 +1682,10 @@ class _Extractor:
         if i > 0 and _is_first_name(toks[i].group()) and _person_noun(toks[i - 1].group().lower()) \
                 and self._opens_clause(toks, i - 1, 0):
             return True  # "Sønnen Roy svarer:", "Naboen Kari sier": a person noun before a first name
+        if i > 0 and _is_first_name(toks[i].group()) and re.fullmatch(r"[A-ZÆØÅÄÖ][\w\-]+s", toks[i - 1].group()) \
+                and self._opens_clause(toks, i - 1, 0) and self.text[toks[i - 1].end():toks[i].start()] == " " \
+                and any(m.start == toks[i].start() and not m.person.org for m in self.people.mentions):
+            return True  # "Konservatives Jens Holm skriver": a party's or a body's genitive before a full name
         return i > 0 and (_role_head(toks[i - 1].group()) is not None or toks[i - 1].group() == "," and i > 1
                           and _role_head(toks[i - 2].group()) is not None)
 
@@ -1574,6 +1721,9 @@ class _Extractor:
             return _Speaker(None, agent.role)  # "siger talsmanden" after "Regeringspartiets talsmand afviser"
         if person:
             return _Speaker(person.name, _first(person.roles) or agent.role, person.gender)
+        partner = self._partner(agent) if agent.base in qr.PARTNER_NOUNS else None
+        if partner:
+            return partner
         org = self._organisation(agent)
         if org:
             return _Speaker(org, agent.role, org=True)
@@ -1581,6 +1731,29 @@ class _Extractor:
         if fallback:
             return _Speaker(fallback, None, org=True)
         return _Speaker(None, agent.role, org=agent.base in _ORG_NOUN_SET)  # an organisation takes no "hun"
+
+    def _partner(self, agent: _Agent) -> _Speaker | None:
+        """"X (29) og Y (27) fikk merke det. Paret ..." / "..., sier Y." / "Samboeren forteller at ...": a partner
+        noun no one was introduced with is the other one of a couple named together ("X og Y", then a couple
+        noun) with the last speaker."""
+        last = self.people.salient(agent.start, "")
+        if not last or not last.name:
+            return None
+        found = None
+        for a, b in zip(self.people.mentions, self.people.mentions[1:]):
+            if b.start >= agent.start or a.person.org or b.person.org or a.person is b.person:
+                continue
+            if not re.fullmatch(r"(?:[ \t]*\(\d{1,3}\))?[ \t]+(?:og|och|and)[ \t]+", self.text[a.end:b.start]):
+                continue
+            # a couple: "Paret har ...", "ekteparet", "De to samboerne" right after names them as one
+            after = self.text[b.end:b.end + 250]
+            if not re.search(r"(?<![\w-])(?:\w+)?(?:par|parret|paret|parets|parrets|samboerne|couple)(?![\w-])", after,
+                             re.IGNORECASE):
+                continue
+            names = {a.person.name: b.person, b.person.name: a.person}
+            if last.name in names:
+                found = names[last.name]
+        return _Speaker(found.name, _first(found.roles) or agent.role, found.gender) if found else None
 
     def _public_body(self, agent: _Agent) -> str | None:
         """The words that name one public body when no organisation or person resolves the agent:
@@ -1777,7 +1950,9 @@ class _Extractor:
             if cut is not None:
                 name = " ".join(words[:cut])
         # "Retten i Nykøbing Falster": a body with its seat is no surname match of the place
-        person = self.people.persons.get(name) if re.search(r" [a-zæøå]+ ", name) else self.people.by_name(name, agent.start)
+        inner = re.findall(r"(?<= )[a-zæøå]+(?= )", name)
+        person = self.people.persons.get(name) if inner and not all(w in qr.NAME_PARTICLES for w in inner) \
+            else self.people.by_name(name, agent.start)
         if person is None:
             org = (name.lower() in qr.NON_PERSONS or name.lower().rstrip("s") in qr.NON_PERSONS
                    or (name.isupper() and len(name) > 1) or self._org_noun(name.split()[-1]) is not None
@@ -1807,6 +1982,14 @@ def _org_compound(word: str) -> bool:
     """A capitalised compound ending in an organisation noun: "Katedralskole", "Universitetshospital"."""
     head = _org_noun(word.lower()) if len(word) > 6 else None
     return head is not None and head[0] != word.lower()
+
+
+def _immediate(verb: str) -> bool:
+    """A verb that reports speech only with its complementiser right after it (``IMMEDIATE_COMPLEMENT_VERBS``;
+    one adverb may stand inside a phrase: "viser også til at")."""
+    key = " ".join(verb.split()).lower()
+    parts = key.split()
+    return key in qr.IMMEDIATE_COMPLEMENT_VERBS or len(parts) == 3 and f"{parts[0]} {parts[2]}" in qr.IMMEDIATE_COMPLEMENT_VERBS
 
 
 def _first_name_led(person: _Person) -> bool:
@@ -1892,6 +2075,7 @@ class _Reader(_Extractor):
             self._emit(unit.body, unit.end, speaker, "direct", None, unit)
         elif tail is None:
             speaker = self._context_speaker(index)
+            speaker = self._earlier_speaker(index, speaker) or speaker
             if speaker.name and _first_name_led(self.people.persons.get(speaker.name) or _Person("", org=True)):
                 # "Da tok X kontakt." / "- ..." / "Han forteller at ...": the unattributed answer's speaker is
                 # the one a pronoun after it means, not an older subject
@@ -1997,6 +2181,12 @@ class _Reader(_Extractor):
                     continue
                 stop = _end_search(self.text, m.end(), end).start()
                 agent = self._agent_after(m.end("verb"), stop)
+                if agent and _immediate(m.group("verb")):
+                    # "Efter at ..., kræver ministeren nu svar på, hvordan ...": a demand with an object is
+                    # no attribution; "- Vi vil have svar, kræver Holm (i en mail)." is
+                    rest = re.sub(r"^[ \t]*\([^)]{1,14}\)", "", self.text[agent.end:stop]).strip(" \t.")
+                    if rest and ("," in rest or rest.split()[0].lower() not in self.rules.tail_words):
+                        continue
                 if agent:
                     found.append(self._make_tail(m, agent, end))
                     break
@@ -2062,6 +2252,41 @@ class _Reader(_Extractor):
             return ahead
         return self._mentioned_before(prev) or (self._bridged(index) if prev == index - 1 else None) \
             or (self._asked_before(index) if prev == index - 1 else None) or _Speaker(None, None)
+
+    def _earlier_speaker(self, index: int, speaker: _Speaker) -> _Speaker | None:
+        """An unattributed dash quote opening with "Han"/"Hun" of the gender of the one person the plain
+        paragraph before names is about that person, not by them, when that paragraph describes the person
+        through the earlier speaker ("- ..., siger hun." / "Hendes mand, X, har overtaget indkøbene." /
+        "- Han klager ikke ...") or names again a person the earlier dash quote spoke of ("- ... Han var klar,
+        sier datteren Y." / "X ble født i 1933." / "- Han kunne hvert skjær ..."): the earlier speaker goes on."""
+        if index < 2 or not speaker.name or not speaker.gender or self.units[index - 1].dash:
+            return None
+        opening = _TOKEN.match(self.text, self.units[index].body)
+        if opening is None or not opening.group()[:1].isupper() \
+                or self.rules.pronouns.get(opening.group().lower()) != speaker.gender:
+            return None
+        unit = self.units[index - 1]
+        here = [m for m in self.people.mentions if unit.start <= m.start < unit.end and not m.person.org]
+        if {m.person.name for m in here} != {speaker.name} or any(unit.start <= q.start < unit.end for q in self.quotes):
+            return None
+        earlier = next((q for q in reversed(self.quotes) if q.start < unit.start and q.speaker
+                        and not (self.people.persons.get(q.speaker) or _Person("", org=True)).org), None)
+        if earlier is None or earlier.speaker == speaker.name:
+            return None
+        before = self.text[unit.body:here[0].start]
+        owner = next((qr.POSSESSIVES[w.lower()] for w in _TOKEN.findall(before) if w.lower() in qr.POSSESSIVES), None)
+        described = owner is not None and owner == _gender(earlier.speaker)
+        # a narrative of two sentences or more, not one line putting the person forward ("X er også fornøyd.")
+        narrative = len(_sentences(self.text, unit.body, unit.end)) >= 2 \
+            and not self.pat.verb.search(self.text, unit.body, unit.end)
+        spoken_of = narrative and index - 2 in self.dash_quote and self.unit_speaker.get(index - 2) is not None \
+            and self.unit_speaker[index - 2].name == earlier.speaker \
+            and any(m.person.name == speaker.name for m in self.people.mentions if m.start < unit.start) \
+            and any(self.rules.pronouns.get(w.lower()) == speaker.gender
+                    for w in _TOKEN.findall(self.text, earlier.start, earlier.end))
+        if not described and not spoken_of:
+            return None
+        return self._speaker_of(earlier)
 
     def _asked_before(self, index: int) -> _Speaker | None:
         """"Hvorfor tok det så lang tid?" as a plain paragraph, then "- Fordi ...": the interviewer's
@@ -2342,6 +2567,9 @@ class _Reader(_Extractor):
             for m in pattern.finditer(self.text, s, e):
                 if m.group().lower() in qr.PARTICIPLE_VERBS and not self._after_auxiliary(s, m.start()):
                     continue  # "Der er ikke skrevet meget ...": a passive, no speech cue
+                if m.group().lower() in qr.AS_FRAMING_VERBS and not (
+                        m.end() <= open_ and re.search(r"(?<!\w)(?:som|as)[ \t]+(?:\w+[ \t]+){0,2}$", self.text[m.end():open_])):
+                    continue  # "præsenterer den som «...»" frames a quote; "præsenterer kor i ’Dagens sang’" does not
                 if not (open_ <= m.start() <= close) and not _inside(m.start(), self.consumed):
                     cues.append((kind, m))
         before = [c for c in cues if c[1].end() <= open_]
@@ -2387,7 +2615,7 @@ class _Reader(_Extractor):
         for m in self.pat.according.finditer(self.text, s, e):
             if _inside(m.start(), self.consumed):
                 continue
-            agent = self._agent_after(m.end(), e)
+            agent = self._unnamed_plural(m.end(), e) or self._agent_after(m.end(), e)
             if agent is None:
                 # "Ifølge ham var der ...", "Forsinkelsen skyldes ifølge hende, at ...": an object pronoun
                 pronoun = re.match(r"[ \t]+(\w+)(?![\w-])", self.text[m.end():e])
@@ -2398,6 +2626,36 @@ class _Reader(_Extractor):
             if agent and (agent.kind != "pronoun" or self.text[agent.start:agent.end].lower() in qr.OBJECT_PRONOUNS):
                 self._according(m, agent, s, e, unit)
                 return
+
+    def _unnamed_plural(self, pos: int, e: int) -> _Agent | None:
+        """"Ifølge diplomater, som Ritzau har talt med, var det ...", "ifølge kilder i partiet": a bare plural
+        of a person or role noun (or a vague source word) names no one; a relative clause between commas
+        after it belongs to the source, not to the report."""
+        m = re.match(r"[ \t]+([a-zæøåäö]+)(?![\w-])", self.text[pos:e])
+        if not m:
+            return None
+        word = m.group(1)
+        plural = word in qr.UNNAMED_SUBJECT_OPENERS and word not in ("flere", "mange", "nogle", "noen", "andre",
+                                                                       "flera", "många", "fleire", "somme")
+        for suffix in ("erne", "ene", "er", "ar", "e", "r"):
+            stem = word[:-len(suffix)]
+            if plural or len(stem) < 4 or not word.endswith(suffix):
+                continue
+            head = _role_head(stem) or _person_noun(stem)
+            plural = head is not None and head[0] == stem and word.endswith(("er", "ar", "e", "r")) \
+                and not suffix.endswith("ne")  # bare, not definite ("diplomaterne" is a known group)
+        if not plural:
+            return None
+        start, end = pos + m.start(1), pos + m.end(1)
+        rest = self.text[end:e]
+        complement = re.match(r"[ \t]+(?:i|fra|frå|från|ved|hos|på|in|from)[ \t]+[\w\-]+(?:[ \t]+[A-ZÆØÅÄÖ][\w\-]*)*", rest)
+        if complement:
+            end += complement.end()
+            rest = self.text[end:e]
+        relative = re.match(r",[ \t]+(?:som|der|who|that)[ \t][^,.;:!?]+,", rest)
+        if relative:
+            end += relative.end() - 1
+        return _Agent("role", start, end, role=self.text[start:end].split(",")[0], base=word, definite=False)
 
     def _impersonal_source(self, s: int, e: int, unit: _Unit) -> bool:
         """"Hos Danske Gymnasier, som er rektorernes forening, lyder det, at ...": the source after the
@@ -2440,6 +2698,9 @@ class _Reader(_Extractor):
     def _according(self, m: re.Match, agent: _Agent, s: int, e: int, unit: _Unit) -> None:
         """"Ifølge X er ..." -> the rest; "..., ifølge X." -> what comes before; mid-sentence -> the sentence."""
         speaker = self._resolve(agent)
+        relayed = self._relayed_subject(m, s)
+        if relayed is not None:
+            speaker = relayed  # "X advarer ifølge BBC mod ...": X speaks, the outlet relays
         self._note(agent.start, speaker)
         end = _sentence_end(self.text, s, e)
         if not self.text[s:m.start()].strip():
@@ -2450,6 +2711,24 @@ class _Reader(_Extractor):
             start, stop = s, end
         if len(_TOKEN.findall(self.text[start:stop])) >= 3:
             self._emit(start, stop, speaker, "indirect", _norm_cue(m.group()), unit)
+
+    def _relayed_subject(self, m: re.Match, s: int) -> _Speaker | None:
+        """"Hans Bech advarer ifølge BBC mod ...", "X kaldte ifølge nyhedsbureauet AFP ...": a speech or framing
+        verb right before a mid-sentence "ifølge" has a named person as its subject: that person speaks."""
+        before = self.text[s:m.start()].rstrip()
+        verb = None
+        for pattern in (self.pat.verb, self.pat.framing):
+            verb = next((v for v in pattern.finditer(self.text, s, m.start()) if v.end() == s + len(before)), None)
+            if verb:
+                break
+        if verb is None:
+            return None
+        subject = self._agent_before(s, verb.start()) or self._sentence_subject(s, verb.start())
+        if subject is None or subject.kind != "name":
+            return None
+        speaker = self._resolve(subject)
+        person = self.people.persons.get(speaker.name or "")
+        return speaker if person is not None and not person.org and _first_name_led(person) else None
 
     def _indirect_verb(self, s: int, e: int, unit: _Unit) -> bool:
         for v in self.pat.verb.finditer(self.text, s, e):
@@ -2462,7 +2741,7 @@ class _Reader(_Extractor):
                 or self._sentence_subject(s, v.start()) or self._perfect_subject(s, v.start())
             after = None if before or participle else self._agent_after(v.end(), e)
             agent = before or after or self._unnamed_subject(s, v.start())
-            if agent is None:
+            if agent is None or v.group().lower() in qr.DEMAND_VERBS and self._abstract_subject(agent):
                 continue
             pos = agent.end if after else v.end()
             # "X (Sp), sier han fikk ...": with the subject right before the verb, a pronoun after it
@@ -2477,6 +2756,14 @@ class _Reader(_Extractor):
             self._emit(clause, _sentence_end(self.text, s, e), speaker, "indirect", _norm_cue(v.group()), unit)
             return True
         return False
+
+    def _abstract_subject(self, agent: _Agent) -> bool:
+        """"Demokrati krever at ...", "Situationen kræver, at ...": a one-word capitalised subject that is
+        neither a person nor an organisation the entity index knows makes a demand verb no speech."""
+        name = agent.name or ""
+        if agent.kind != "name" or " " in name or name.isupper() or self.people.by_name(name, agent.start):
+            return False
+        return not any(found == name for _, found in self._org_mentions())
 
     def _after_auxiliary(self, s: int, verb_start: int) -> bool:
         """A perfect auxiliary at most three words before the participle ("har i dag oplyst")."""
@@ -2523,8 +2810,11 @@ class _Reader(_Extractor):
         between = self.text[agent.end:verb_start]
         if re.search(r"[.!?:;]", between):
             return None
-        relative = re.fullmatch(r"(?:\s*\([^)]{1,14}\))?\s*,\s*(?:der|som|who|which|hvis|vars)\s[^,]+,\s*", between) \
-            or re.fullmatch(r"\s+(?:som|der|who|that)(?:\s+[^\s,]+){1,5}\s*", between) and not self.pat.verb.search(between)
+        relative = re.fullmatch(r"(?:\s*\([^)]{1,14}\))?(?:\s*,\s*\d{1,3})?\s*,\s*(?:der|som|who|which|hvis|vars)\s[^,]+,\s*",
+                                between) \
+            or re.fullmatch(r"\s+(?:som|der|who|that)(?:\s+[^\s,]+){1,5}\s*", between) and not self.pat.verb.search(between) \
+            or re.fullmatch(r"\s+(?:som|der|who|that)(?:\s+[^\s,.;:!?]+){1,7},\s*", between) and not self.pat.verb.search(between)
+        # "En eldre mann som hadde stemt på Sp, sa ...": a relative clause closed by a comma, no speech verb in it
         complement = re.fullmatch(r"(?:\s*\([^)]{1,14}\))?\s+(?:i|ved|hos|fra|frå|från|vid|på|at|in)"
                                   r"(?:\s+[A-ZÆØÅÄÖÜ][\w\-]*(?:['’]s)?){1,4}(?:\s+(?P<noun>[a-zæøåäöü]+))?\s*", between)
         if complement and complement.group("noun") and not self._org_noun(complement.group("noun")):
@@ -2565,8 +2855,7 @@ class _Reader(_Extractor):
         """Where the reported clause starts after the verb (and agent), or None if there is none."""
         window = self.text[pos:e]
         first = re.match(r"[ \t]+([^\s,.:;!?]+)", window)
-        verb_key = " ".join(verb.split()).lower()
-        gap = 0 if verb_key in qr.IMMEDIATE_COMPLEMENT_VERBS else \
+        gap = 0 if _immediate(verb) else \
             7 if first and first.group(1).lower() in qr.GAP_PREPOSITIONS else 4
         m = re.match(rf"(?:[ \t]+[^\s,.:;!?]+){{0,{gap}}}?" + self.pat.complementizer.pattern, window)
         if m and "." not in window[:m.start()]:
