@@ -79,6 +79,8 @@ def _summary(c: dict[str, int]) -> dict[str, float | int]:
         "recall": _ratio(c["found"], c["annotated"]),
         "speaker_right": c["speaker_right"],
         "speaker_accuracy": _ratio(c["speaker_right"], c["found"]),
+        # a missed quote counts as wrong here: the share a reader gets right
+        "right_of_annotated": _ratio(c["speaker_right"], c["annotated"]),
         "kind_accuracy": _ratio(c["kind_right"], c["found"]),
         "extracted": c["extracted"],
         "extra": c["extracted"] - c["matched"],
@@ -184,6 +186,8 @@ def format_speakers_report(result: dict, show_errors: int = 40) -> str:
         f"recall (annotated quotes found): {result['found']}/{result['annotated']} = {result['recall']:.3f}",
         (f"speaker accuracy on found quotes: {result['speaker_right']}/{result['found']} = "
          f"{result['speaker_accuracy']:.3f}  (exact full name; null must match null)"),
+        (f"right speaker among all annotated quotes (a missed one counts as wrong): "
+         f"{result['speaker_right']}/{result['annotated']} = {result['right_of_annotated']:.3f}"),
         f"kind accuracy on found quotes: {result['kind_accuracy']:.3f}",
         f"precision (extracted quotes that are annotated): {result['precision']:.3f}  extra: {result['extra']}",
         "",
