@@ -281,3 +281,9 @@ def test_few_gazetteer_keys_are_claimed_by_two_entities():
 def test_a_hyphen_inside_a_name_neither_starts_a_sentence_nor_splits_it(sentence, expected):
     """A bare hyphen is no dash opening a quote, and a gazetteer's "Anne" or "Sudan" must not cut the word."""
     assert expected in [(m.text, m.type) for m in extract_entities(sentence, "da")]
+
+
+def test_a_national_organisation_with_a_compound_head_opening_a_sentence():
+    found = canonicals("Norsk Sykepleierforbund brøt forhandlingene. Hos Dansk Cyklistforening er man glad.", "nb")
+    assert found["Norsk Sykepleierforbund"][0] == "ORG"
+    assert found["Dansk Cyklistforening"][0] == "ORG"

@@ -36,7 +36,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .entity_data import TOKEN, Entry, Lexicon, load_lexicon, spelling_key, strip_genitive
+from .entity_data import (
+    COMPOUND_ORG_HEADS,
+    ORG_LEADING_ADJECTIVES,
+    TOKEN,
+    Entry,
+    Lexicon,
+    load_lexicon,
+    spelling_key,
+    strip_genitive,
+)
 
 __all__ = ["EntityCatalog", "Mention", "extract_entities", "spelling_key"]
 
@@ -267,7 +276,11 @@ def _is_org_name(words: list[str], lexicon: Lexicon) -> bool:
     heads = lexicon.words["org_heads"]
     if words[-1].casefold() in heads or strip_genitive(words[-1]).casefold() in heads or (len(words) > 1 and words[-1] == "S" and words[-2] == "A"):
         return True
-    return any(word.casefold().endswith(lexicon.endings["org_suffixes"]) for word in words)
+    if any(word.casefold().endswith(lexicon.endings["org_suffixes"]) for word in words):
+        return True
+    # "Norsk Sykepleierforbund", "Dansk Cyklistforening": a compound whose head is an organisation word
+    last = strip_genitive(words[-1]).casefold()
+    return len(words) > 1 and any(last.endswith(head) and len(last) > len(head) + 2 for head in COMPOUND_ORG_HEADS)
 
 
 def _is_leading_common(tokens: list[_Token], first: int, last: int, language: str, organisation: bool) -> bool:
@@ -283,8 +296,8 @@ def _is_leading_common(tokens: list[_Token], first: int, last: int, language: st
         return True
     if not token.sentence_start or word.isupper() or _is_org_compound(word, load_lexicon()):
         return False
-    if organisation and word.casefold() in load_lexicon().words["org_heads"]:
-        return False
+    if organisation and (word.casefold() in load_lexicon().words["org_heads"] or word.casefold() in ORG_LEADING_ADJECTIVES):
+        return False  # "Bank of England"; "Norsk Sykepleierforbund" opening a sentence
     return _is_common_word(word, language)
 
 

@@ -32,6 +32,11 @@ from functools import lru_cache
 from importlib import resources
 
 TYPES = ("PER", "ORG", "LOC")
+# Organisation words that end a compound name of two words or more ("Norsk Sykepleierforbund").
+# National adjectives that open an organisation's name and stay in it at a sentence start ("Dansk ...").
+ORG_LEADING_ADJECTIVES = frozenset(["dansk", "danske", "norsk", "norske", "svensk", "svenska", "svenske", "nordisk",
+                                    "nordiske", "nordiska", "finsk", "finska", "islandsk", "færøsk", "grønlandsk"])
+COMPOUND_ORG_HEADS = ("forbund", "förbund", "forening", "förening", "foreining")
 GAZETTEERS = ("countries.tsv", "capitals.tsv", "places.tsv", "organisations.tsv", "people.tsv")
 # A word, optionally with a genitive/definite clitic glued on by an apostrophe or a
 # Swedish colon (FN:s, EU's, Putin's). Hyphens and spaces separate tokens, so

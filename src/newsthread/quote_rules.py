@@ -325,6 +325,19 @@ POSSESSIVES: dict[str, str] = {"hendes": "f", "hennes": "f", "hennar": "f", "han
 AS_FRAMING_VERBS: frozenset[str] = frozenset(["præsenterer", "præsenterede", "presenterer", "presenterte"])
 
 # Words joining two titles of one person ("Overlæge og ledende kirurg på X, Y"): both are that person's roles.
+# Infinitives right after "at" that make it the infinitive marker, not a complementiser ("forventer at
+# kunne åbne"): modal and auxiliary infinitives only, since they cannot open a finite clause.
+INFINITIVES: frozenset[str] = frozenset(["kunne", "kunna", "blive", "bli", "bliva", "være", "vere", "vara", "få",
+                                         "skulle", "ville", "måtte", "burde", "have", "ha", "gøre", "gjøre"])
+
+# Plural pronouns after a speech verb ("sier de", "sa de to"): several speakers, none named as one.
+PLURAL_PRONOUNS: frozenset[str] = frozenset(["de", "dei", "they"])
+PLURAL_QUANTIFIERS: frozenset[str] = frozenset(["to", "tre", "fire", "begge", "båda", "both", "two", "alle", "selv",
+                                                "sjølv", "själva", "tvo"])
+
+# Focus particles that may open a sentence in front of its subject ("Også Mona Berg (H) engasjerte seg").
+FOCUS_PARTICLES: frozenset[str] = frozenset(["også", "ogsaa", "selv", "især", "særlig", "særleg", "spesielt",
+                                             "heller", "kun", "bare", "berre", "endog", "även", "också"])
 TITLE_COORDINATORS = frozenset(["og", "og", "och", "and", "eller"])
 
 # Auxiliaries of the perfect tense: "Naboen har i retten forklaret, at ...", the subject stands before them.
@@ -439,7 +452,7 @@ RULES: dict[str, QuoteRules] = {
                               "er beskeden fra|var beskeden fra|er opfordringen fra|var opfordringen fra"),
         framing_verbs=_phrases("kalder|kaldte|betegner|betegnede|beskriver|beskrev|omtaler|omtalte|advarer|"
                                "advarede|anklager|anklagede|beskylder|beskyldte|kritiserer|kritiserede|"
-                               "henviser|henviste|varsler|varslede|præsenterer|præsenterede"),
+                               "henviser|henviste|varsler|varslede|præsenterer|præsenterede|at kalde|at betegne"),
         determiners=_phrases("den|det|de|en|et"),
         this_says=_phrases("det siger|det sagde|det oplyser|det oplyste|det skriver|det skrev|det fortæller|"
                            "det fortalte|det mener|det vurderer|det understreger|det forklarer|det udtaler|"
@@ -460,7 +473,7 @@ RULES: dict[str, QuoteRules] = {
                               "var beskjeden fra|er oppfordringen fra|var oppfordringen fra|er meldingen fra"),
         framing_verbs=_phrases("kaller|kalte|betegner|betegnet|beskriver|beskrev|omtaler|omtalte|advarer|"
                                "advarte|anklager|anklaget|beskylder|beskyldte|kritiserer|kritiserte|"
-                               "viser til|varsler|varslet|presenterer|presenterte"),
+                               "viser til|varsler|varslet|presenterer|presenterte|å kalle|å betegne"),
         determiners=_phrases("den|det|de|en|et|ei"),
         this_says=_phrases("det sier|det sa|det opplyser|det opplyste|det skriver|det skrev|det forteller|"
                            "det fortalte|det mener|det understreker|det forklarer|det uttaler|"

@@ -27,7 +27,7 @@ precision over recall: a speaker is only named when the article ties the words t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import quote_rules as qr
@@ -470,6 +470,13 @@ class _People:
             alone = re.search(rf"(?<!{re.escape(glue)})\b{re.escape(words[-1][:-1])}\b(?![\w\-])", text)
             if alone:
                 words, run = words[:-1], run[:-1]
+        if len(words) == 1 and offset is not None and _is_first_name(words[0]) \
+                and _COPULAR_AGE.search(text, max(0, run[0].start() - 40), run[0].start()):
+            # "En af dem er 34-årige Louise, som ...": a first name alone, introduced with an age after the
+            # copula, is a person whose surname the article leaves out
+            person = self.persons.setdefault(words[0], _Person(words[0], _gender(words[0])))
+            self.mentions.append(_Mention(run[0].start(), run[-1].end(), person))
+            return
         # a lower-case particle inside the name ("Thomas de Place Bjørn") is no determiner "de"; without a
         # listed first name in front the run is a title or an event ("Tour de France")
         if len(words) < 2 or any(w.lower() in qr.NON_PERSONS for w in words if w not in qr.NAME_PARTICLES):
@@ -477,7 +484,8 @@ class _People:
         if any(w in qr.NAME_PARTICLES for w in words[1:]) and not _is_first_name(words[0]) \
                 and any(w.lower() in qr.NON_PERSONS for w in words):
             return
-        if _nationality(words[0].lower()) and not _is_first_name(words[0]):
+        if _nationality(words[0].lower()) and not _is_first_name(words[0]) or _country_body(words):
+            # "Danmarks Statistik", "Norges Bank": a country's genitive before a noun names a body
             # "Dansk Sygeplejeråd", "Danske Regioner": a nationality adjective opens no person's name
             name = text[run[0].start():run[-1].end()]
             org = self.persons.setdefault(name, _Person(name, org=True))
@@ -712,6 +720,8 @@ class _People:
         return best[1] if best else None
 
 
+_COPULAR_AGE = re.compile(r"(?<![\w-])(?:er|var|är|vore)[ \t]+(?:den[ \t]+)?\d+-(?:årige|åringa|åriga)[ \t]+$")
+
 _CAPITALISED_PRONOUNS = frozenset(["Mig", "Meg", "Mej", "Dig", "Deg", "Dej", "Jeg", "Jag", "Eg"])
 
 _COUNTRY_KEY = {c: countries[0] for countries in qr.NATIONALITIES.values() for c in countries}
@@ -729,6 +739,13 @@ def _nationality(word: str) -> str:
         if country in _COUNTRY_KEY:
             return _COUNTRY_KEY[country]
     return ""
+
+
+def _country_body(words: list[str]) -> bool:
+    """"Danmarks Statistik", "Norges Bank": a country's genitive before one capitalised noun (no first
+    name) names a body, not a person."""
+    return len(words) == 2 and words[0].endswith("s") and bool(_nationality(words[0])) \
+        and not _is_first_name(words[0]) and not _is_first_name(words[1])
 
 
 def _person_nationality(person: _Person) -> str:
@@ -769,6 +786,13 @@ def _family_noun(word: str) -> bool:
         and any(low == noun[0] + suffix for suffix in qr.ROLE_SUFFIXES)
 
 
+def _name_compound_person(word: str) -> bool:
+    """"Blåtind-frontmanden": a capitalised first part, a hyphen, a definite person noun."""
+    first, dash, tail = word.rpartition("-")
+    return bool(dash) and first[:1].isupper() and tail[:1].islower() and tail.endswith(("en", "et", "n")) \
+        and _person_noun(tail.lower()) is not None
+
+
 def _role_matches(base: str, org: str, role: str) -> bool:
     """Whether a role mention (base form, org prefix) fits a role given in the article."""
     words = [w for w in _TOKEN.findall(role)]
@@ -777,7 +801,9 @@ def _role_matches(base: str, org: str, role: str) -> bool:
     synonyms = qr.ROLE_SYNONYMS.get(base)
     if synonyms and any(w.lower().endswith(synonyms) for w in words):
         return not org or org in role.lower()  # "sa aktor" for "Statsadvokat X"
-    heads = [_role_head(w) for w in words]
+    # "Blåtind-frontmanden X": a name's compound with a person noun after the hyphen is a role too
+    heads = [_role_head(w) or (_person_noun(w.rpartition("-")[2].lower()) if _name_compound_person(w) else None)
+             for w in words]
     for word, head in zip(words, heads, strict=True):
         if not head:
             continue
@@ -901,7 +927,8 @@ class _Extractor:
                 continue  # roles are read around the full name, where the article introduces the person
             window = text[max(0, m.start - 80):m.start]
             before = re.search(r"(?:([A-ZÆØÅÄÖ][\w\-]*(?:['’]s|s))\s+)?([\w\-]+),?\s+$", window)
-            if before and (_role_head(before.group(2)) or _family_noun(before.group(2))):
+            if before and (_role_head(before.group(2)) or _family_noun(before.group(2))
+                           or _name_compound_person(before.group(2))):
                 role = " ".join(g for g in before.groups() if g)
                 if before.group(1):  # "Karen Dahl Mogensens søster": the owner's whole name
                     owner_end = max(0, m.start - 80) + before.end(1)
@@ -1021,7 +1048,8 @@ class _Extractor:
                     owner = first.person
                     self.people.events.append((first.start, _Speaker(owner.name, _first(owner.roles), owner.gender)))
                     first = inside[1]
-                if first and (self._only_role_words(s, first.start) or self._described_subject(s, first)
+                if first and (self._only_role_words(s, first.start) or self._focus_subject(s, first)
+                              or self._described_subject(s, first)
                               or self._apposed_name_subject(s, first) or self._copular_introduction(s, first, inside)):
                     self.people.events.append((first.start, _Speaker(first.person.name, _first(first.person.roles),
                                                                      first.person.gender)))
@@ -1190,7 +1218,8 @@ class _Extractor:
         predicate of "er"/"var" is whom a following "fortæller han" means (also with an unlisted first name:
         "En af dem er 64-årige Oksana Petrenko")."""
         person = first.person
-        if person.org or " " not in person.name or any(m.start < first.start for m in inside):
+        single = " " not in person.name and not _COPULAR_AGE.search(self.text, max(0, first.start - 40), first.start)
+        if person.org or single or any(m.start < first.start for m in inside):
             return False
         before = self.text[start:first.start]
         if {w.casefold() for w in _TOKEN.findall(before)} & (qr.FIRST_PERSON | qr.SECOND_PERSON | set(self.rules.pronouns)):
@@ -1208,6 +1237,16 @@ class _Extractor:
             return False
         return not any(m.start < first.start for m in self.people.mentions if start <= m.start)
 
+    def _focus_subject(self, start: int, first: _Mention) -> bool:
+        """"Også Mona Lie Berg (H) engasjerte seg ...": a focus particle opening the sentence, then the
+        name (a party in brackets), then no comma: the name is the subject, not an object after an adverb."""
+        words = _TOKEN.findall(self.text, start, first.start)
+        if len(words) != 1 or words[0].lower() not in qr.FOCUS_PARTICLES or not words[0][:1].isupper():
+            return False
+        after = re.match(r"(?:[ \t]*\([^)]{1,14}\))?[ \t]+([a-zæøåäö]+)", self.text[first.end:first.end + 40])
+        return after is not None and after.group(1) not in _ROLE_PREPS and after.group(1) not in qr.TITLE_COORDINATORS \
+            and _first_name_led(first.person)
+
     def _only_role_words(self, start: int, end: int) -> bool:
         words = _TOKEN.findall(self.text[start:end])
         # a role word, or a person noun right before the name ("Sauebonde Johan P. Haugen har ...")
@@ -1220,9 +1259,22 @@ class _Extractor:
         toks = [t for t in _WORDS.finditer(self.text, pos, limit)][:14]
         while toks and _AGE.fullmatch(toks[0].group()):
             toks = toks[1:]  # "siger 45-årige Kim Wadum Nielsen"
+        if len(toks) > 3 and toks[0].group().isdigit() and toks[1].group() == "år" \
+                and toks[2].group().lower() in ("gamle", "gammel", "gamla", "gammal") and _is_cap(toks[3].group()):
+            toks = toks[3:]  # "sier 35 år gamle Kari Vik Holm"
         if not toks:
             return None
         first = toks[0].group()
+        if len(toks) > 2 and first.endswith("-") and _is_cap(first) and toks[1].group() in ("og", "eller", "och", "&") \
+                and toks[2].group().islower() and _org_noun(toks[2].group()) is not None \
+                and len(toks[2].group()) >= len(_org_noun(toks[2].group())[0]) + 4:
+            # "ifølge Integrerings- og mangfoldsdirektoratet": a coordinated compound naming one body
+            return _Agent("name", toks[0].start(), toks[2].end(), name=self.text[toks[0].start():toks[2].end()])
+        if first in qr.PLURAL_PRONOUNS:
+            # "sier de", "sa de to til NRK": several people speak; no one person is the speaker
+            k = 2 if len(toks) > 1 and toks[1].group().lower() in qr.PLURAL_QUANTIFIERS else 1
+            if k == len(toks) or not toks[k].group()[0].isalnum() or toks[k].group().lower() in self.rules.tail_words:
+                return _Agent("role", toks[0].start(), toks[k - 1].end(), definite=False)
         if first.lower() in self.rules.pronouns:  # "siger han"; capitalised only sentence-initially ("Han tilføjer")
             return _Agent("pronoun", toks[0].start(), toks[0].end(), base=self.rules.pronouns[first.lower()])
         if first in qr.DEMONYMS and any(  # "sa svensken til TV4" after "svenske Elsa Berg"
@@ -1230,7 +1282,8 @@ class _Extractor:
                 if not p.org):
             return _Agent("demonym", toks[0].start(), toks[0].end(), role=first,
                           nationality=_nationality(qr.DEMONYMS[first]))
-        if _is_cap(first) and first.lower() not in self.rules.determiners and not _role_head(first):
+        if (_is_cap(first) or re.match(r"(?:al|el)-[A-ZÆØÅ]", first)) and first.lower() not in self.rules.determiners \
+                and not _role_head(first):
             run = self._run(toks, 0)
             compound = self._compound_role(run)
             if compound:
@@ -1276,6 +1329,8 @@ class _Extractor:
         if not dash or not org or not tail[:1].islower() or not (owner or tail.endswith(("en", "et", "n", "a"))):
             return None
         head = _role_head(last)
+        if head is None and tail.endswith(("en", "et", "n")) and not owner:
+            head = _person_noun(tail)  # "sagde Blåtind-frontmanden": a person noun after the name
         if head is None:
             return None
         prefix = self.text[run[0].start():run[-1].start()] + org
@@ -1413,6 +1468,14 @@ class _Extractor:
         if start_tok < k and self._org_noun(toks[k].group()) and j == k + 1:
             agent.name = role  # "Hamborgs politi", "Aarhus Kommunes ledelse": a named organisation
         rest = j + (j < len(toks) and toks[j].group() in (",", "("))
+        if rest == j and j + 2 < len(toks) and toks[j].group().lower() in qr.TITLE_COORDINATORS and not agent.name:
+            # "sier daglig leder og medgründer Kari Holm Dahl": a second title coordinated before the name
+            m = j + 1
+            while m < len(toks) and m <= j + 3 and self._title_adjective(toks[m].group()):
+                m += 1
+            if j + 1 < m < len(toks) and _is_cap(toks[m].group()) and self._first_name(toks[m]):
+                agent.role = self.text[toks[start_tok].start():toks[m - 1].end()]
+                agent.end, rest = toks[m - 1].end(), m
         if agent.name and rest < len(toks) and rest > j and toks[rest].group().isupper() \
                 and len(toks[rest].group()) > 1:
             agent.end = toks[rest].end()  # "Japans meteorologiske institut, JMA,": the body, not its abbreviation
@@ -1607,6 +1670,10 @@ class _Extractor:
             agent = _Agent("role", tok.start(), tok.end(), role=word, base=head[0])
             if head[0] in qr.PUBLIC_BODIES and len(low) >= len(head[0]) + 5:
                 agent.fallback = word
+            elif len(low) >= len(head[0]) + 6 and re.match(r",[ \t]+(?:der|som)[ \t]", self.text[tok.end():]):
+                # "Fødevarebanken, der leverer mad til ..., oplyser": a compound introduced by a relative
+                # clause is the body's name, kept when nothing else resolves it
+                agent.fallback = word
             return agent
         if _zipf(low, self.rules.language) < 2.0 and not _person_noun(low) and not _role_head(low):
             return _Agent("name", tok.start(), tok.end(), name=word)
@@ -1726,8 +1793,10 @@ class _Extractor:
             return partner
         org = self._organisation(agent)
         if org:
-            return _Speaker(org, agent.role, org=True)
+            return _Speaker(self._with_seat(org, agent.start), agent.role, org=True)
         fallback = agent.fallback or self._public_body(agent)
+        if fallback and " " not in fallback:
+            fallback = self._with_seat(fallback, agent.start)
         if fallback:
             return _Speaker(fallback, None, org=True)
         return _Speaker(None, agent.role, org=agent.base in _ORG_NOUN_SET)  # an organisation takes no "hun"
@@ -1941,6 +2010,22 @@ class _Extractor:
             found.append((m.start(), m.group()))
         return found
 
+    def _with_seat(self, name: str, pos: int) -> str:
+        """"Statsforvalteren i Agder slår fast ..." then "Statsforvalteren skriver": a one-word body the
+        article introduced with its seat (one seat only) is that body."""
+        low = name.lower()
+        definite = low.endswith(("en", "et")) and not low.endswith(("sen", "son")) and not _is_first_name(name) \
+            and not any(p.name.endswith(" " + name) for p in self.people.persons.values())
+        if " " in name or not name[:1].isupper() or _org_noun(low) is None and not definite:
+            return name  # "Fylkesnemnda", "Statsforvalteren": a body word; not a surname ("Larsen i Oslo")
+        seats = {m.group(1) for m in re.finditer(
+            rf"(?<![\w-]){re.escape(name)}[ \t]+(?:i|på)[ \t]+([A-ZÆØÅ][\w\-]+(?:[ \t]+[A-ZÆØÅ][\w\-]+)?)",
+            self.text[:pos])}
+        seats = {seat for seat in seats if not self.pat.verb.fullmatch(seat.split()[-1])}
+        if len(seats) == 1:
+            return f"{name} i {seats.pop()}" if f"{name} i " in self.text[:pos] else f"{name} på {seats.pop()}"
+        return name
+
     def _resolve_name(self, agent: _Agent) -> _Speaker:
         name = agent.name or ""
         words = name.split()
@@ -1949,6 +2034,7 @@ class _Extractor:
             cut = next((k for k in range(2, len(words)) if words[k].lower() in qr.NAME_BREAKERS), None)
             if cut is not None:
                 name = " ".join(words[:cut])
+        name = self._with_seat(name, agent.start)
         # "Retten i Nykøbing Falster": a body with its seat is no surname match of the place
         inner = re.findall(r"(?<= )[a-zæøå]+(?= )", name)
         person = self.people.persons.get(name) if inner and not all(w in qr.NAME_PARTICLES for w in inner) \
@@ -1957,7 +2043,7 @@ class _Extractor:
             org = (name.lower() in qr.NON_PERSONS or name.lower().rstrip("s") in qr.NON_PERSONS
                    or (name.isupper() and len(name) > 1) or self._org_noun(name.split()[-1]) is not None
                    or _org_run(name.split()) or any(w.lower() in _ORG_WORDS for w in name.split())
-                   or _org_noun(name.split()[0].lower()) is not None)
+                   or _org_noun(name.split()[0].lower()) is not None or _country_body(name.split()))
             person = self.people.persons.setdefault(name, _Person(name, _gender(name), org=org))
             self.people.mentions.append(_Mention(agent.start, agent.start + len(name), person))
             self.people.mentions.sort(key=lambda m: m.start)
@@ -2084,6 +2170,15 @@ class _Reader(_Extractor):
         else:
             speaker = (self._introduced_before(index, tail.agent) if tail.agent.kind == "pronoun" else None) \
                 or self._resolve(tail.agent)
+            if speaker.name is None and tail.agent.kind in ("role", "age") and (
+                    re.search(r"\b(?:den|det)\s+\d+-\w+\s+(?:\w+\s+)?$",
+                              self.text[max(0, tail.agent.start - 40):tail.agent.start])
+                    or _name_compound_person(self.text[tail.agent.start:tail.agent.end])):
+                # "For X, der driver en gård, ..." then "- ..., siger den 52-årige landmand" / "sagde
+                # Blåtind-frontmanden": a descriptor no one was introduced with means the one person the
+                # paragraph before named (of the person noun's gender)
+                gender = qr.PERSON_NOUN_GENDER.get(tail.agent.base, "")
+                speaker = self._introduced_before(index, replace(tail.agent, base=gender)) or speaker
             self._note(tail.agent.start, speaker)
             self._emit(unit.body, tail.quote_end, speaker, "direct", tail.cue, unit)
             self._after_tail(tail.end, unit, speaker)
@@ -2593,12 +2688,48 @@ class _Reader(_Extractor):
                     return _norm_cue(v.group()), subject
                 break
             return _norm_cue(m.group()), self._agent_after(m.end(), e)
+        if m.group().lower().startswith(("å ", "at ")):
+            # "X brukte replikken til å kalle svaret «...»": the infinitive's subject is the sentence's
+            return _norm_cue(m.group()), self._opening_subject(s, m.start())
         clause = self._clause_start(s, m.start())
         agent = self._agent_before(clause, m.start()) or self._sentence_subject(s, m.start()) \
-            or self._agent_after(m.end(), e)
+            or self._source_subject(s, m) or self._agent_after(m.end(), e)
         if agent and open_ <= agent.start <= close:
             agent = None
         return _norm_cue(m.group()), agent
+
+    def _opening_subject(self, s: int, limit: int) -> _Agent | None:
+        """The person (a name or "han"/"hun") opening the sentence at ``s``, followed by a finite verb."""
+        lead = re.match(r"[\s\"«“„'\-–—]*", self.text[s:limit])
+        start = s + lead.end()
+        mention = next((mn for mn in self.people.mentions if mn.start == start and not mn.person.org), None)
+        if mention is not None:
+            end, agent = mention.end, _Agent("name", mention.start, mention.end, name=mention.person.name)
+        else:
+            word = _TOKEN.match(self.text, start)
+            gender = self.rules.pronouns.get(word.group().lower()) if word else None
+            if not gender:
+                return None
+            end, agent = word.end(), _Agent("pronoun", word.start(), word.end(), base=gender)
+        if any(end <= mn.start < limit and not mn.person.org for mn in self.people.mentions):
+            return None  # "Griffin fik ..., og Aslan for at kalde Trump for «...»": another person is nearer
+        verb = re.match(r"(?:[ \t]*\([^)]{1,14}\))?[ \t]+([a-zæøåäö]+)", self.text[end:limit])
+        if verb is None or not (verb.group(1).endswith(("te", "de", "et", "er", "ar"))
+                                or verb.group(1) in ("var", "vart", "ble", "blev", "fik", "fikk", "gik", "gikk", "tok", "tog")):
+            return None
+        return agent
+
+    def _source_subject(self, s: int, verb: re.Match) -> _Agent | None:
+        """"Hos Dansk Kvægforening kalder man forslaget for «...»": the impersonal "man" after the verb
+        speaks for the source after a sentence-initial "Hos"."""
+        opener = re.match(r"(\w+)[ \t]+", self.text[s:verb.start()])
+        if not opener or opener.group(1) not in ("Hos", "Hjå") \
+                or not re.match(r"[ \t]+man(?![\w-])", self.text[verb.end():verb.end() + 8]):
+            return None
+        agent = self._agent_after(s + opener.end(), verb.start())
+        if agent is None or agent.kind == "pronoun" or re.search(r"[.!?;:]", self.text[s:verb.start()]):
+            return None
+        return agent
 
     def _clause_start(self, s: int, pos: int) -> int:
         """Start of the sentence (commas are kept so appositions stay with their name)."""
@@ -2739,8 +2870,9 @@ class _Reader(_Extractor):
                 continue
             before = self._agent_before(s, v.start()) or self._coordinated_subject(s, v.start()) \
                 or self._sentence_subject(s, v.start()) or self._perfect_subject(s, v.start())
-            after = None if before or participle else self._agent_after(v.end(), e)
-            agent = before or after or self._unnamed_subject(s, v.start())
+            source = None if before or participle else self._source_subject(s, v)
+            after = None if before or participle or source else self._agent_after(v.end(), e)
+            agent = before or source or after or self._unnamed_subject(s, v.start())
             if agent is None or v.group().lower() in qr.DEMAND_VERBS and self._abstract_subject(agent):
                 continue
             pos = agent.end if after else v.end()
@@ -2859,6 +2991,9 @@ class _Reader(_Extractor):
             7 if first and first.group(1).lower() in qr.GAP_PREPOSITIONS else 4
         m = re.match(rf"(?:[ \t]+[^\s,.:;!?]+){{0,{gap}}}?" + self.pat.complementizer.pattern, window)
         if m and "." not in window[:m.start()]:
+            nxt = _TOKEN.match(window, m.end() + len(window[m.end():]) - len(window[m.end():].lstrip()))
+            if nxt and nxt.group() in qr.INFINITIVES and m.group().strip(" ,\t").lower() in ("at", "å"):
+                return None  # "Kommunen forventer at kunne åbne ...": the infinitive marker, no clause
             # after an explicit "at"/"that" a clause of two words is one ("mener, at beviserne holder")
             return pos + m.end() if len(_TOKEN.findall(window[m.end():])) >= 2 else None
         if bare and verb in self.pat.bare:
