@@ -1467,3 +1467,94 @@ def test_a_plural_pronoun_in_a_tail_names_no_one_speaker() -> None:
     assert (first.speaker, last.speaker) == (None, None)
     assert "sier" not in first.text and "sier" not in last.text
     assert find(quotes, "på alvor").speaker == "Eva Lund"
+
+
+# heldout9 round: own sentences, invented names
+
+
+def test_a_particle_verb_with_the_pronoun_inside_is_an_attribution() -> None:
+    text = ("Finalen spilles lørdag mot laget Blå Ulv.\n\n– Vi har ingenting å tape, sier lagkaptein Ola Storvik.\n\n"
+            "Kampen vises på storskjerm i Kulturhuset.\n\n"
+            "– Det er morsomt at folk bryr seg. Det hadde vi ikke trodd, legger han til.")
+    q = find(extract_quotes(text, "nb"), "morsomt")
+    assert q.speaker == "Ola Storvik" and "legger" not in q.text
+    q = find(extract_quotes("Sjefen Kari Vold var klar.\n\n– Dette holder ikke, slår hun fast.", "nb"), "holder ikke")
+    assert q.speaker == "Kari Vold" and "slår" not in q.text
+
+
+def test_det_sier_jeg_inside_a_dash_answer_is_the_speakers_own_words() -> None:
+    text = ("Enhetsleder Tove Rimstad beklager.\n\n– Vi manglet folk, sier Rimstad.\n\n– Er dette godt nok?\n\n"
+            "– Den dagen var det ikke godt nok. Det sier jeg rett ut.")
+    q = find(extract_quotes(text, "nb"), "Den dagen")
+    assert q.speaker == "Tove Rimstad"
+
+
+def test_a_country_genitive_and_an_association_compound_names_the_body() -> None:
+    text = ("Norges sjakkforbund har over 4000 spillere.\n\nNorges brettspillforbund har så langt ikke tatt opp "
+            "sjakk som medlem. Ifølge forbundet er det fortsatt uenighet om hvorvidt sjakk er idrett.")
+    assert find(extract_quotes(text, "nb"), "uenighet").speaker == "Norges brettspillforbund"
+
+
+def test_an_anonymous_source_after_an_indefinite_article_stays_unknown() -> None:
+    text = ("Ministeren Mette Krog Ravn talte med pressen.\n\n"
+            "En kilde tæt på forhandlingerne oplyser til Ritzau, at der blev arbejdet på et kompromis.")
+    q = find(extract_quotes(text, "da"), "kompromis")
+    assert q.speaker is None and q.kind == "indirect"
+
+
+def test_varsler_is_a_danish_speech_verb_after_a_coordination() -> None:
+    text = ("Hans advokat, Per Holm-Madsen, kalder dommen \"en helt urimelig straf\" og varsler, "
+            "at den bliver anket til landsretten.")
+    assert find(extract_quotes(text, "da"), "anket til landsretten").speaker == "Per Holm-Madsen"
+
+
+def test_a_passive_participle_is_no_speech_cue_for_a_title() -> None:
+    text = "Maleriet, «Sommernatt ved fjorden» fra 1901, er forsikret for rundt fem millioner kroner."
+    assert extract_quotes(text, "nb") == []
+    q = find(extract_quotes("Statsråd Ola Brekke forsikret at «alt er under kontroll» i går.", "nb"), "kontroll")
+    assert q.speaker == "Ola Brekke"
+
+
+def test_a_full_name_with_a_complement_before_the_verb_is_the_subject() -> None:
+    text = ("Kunsthistoriker Per Olav Lindvik ved Universitetet i Tromsø sier til Dagbladet at bildet er så "
+            "kjent at det er umulig å selge.\n\n– Ingen vil røre det, sier Lindvik.")
+    quotes = extract_quotes(text, "nb")
+    assert find(quotes, "umulig å selge").speaker == "Per Olav Lindvik"
+    assert find(quotes, "Ingen vil").speaker == "Per Olav Lindvik"
+
+
+def test_a_described_organisation_before_a_relative_clause_speaks() -> None:
+    text = ("Rejsebureauet Sydrejser, der har godt 150 gæster i området, skriver i en e-mail til TV 2, "
+            "at alle selskabets gæster er i sikkerhed.")
+    assert find(extract_quotes(text, "da"), "i sikkerhed").speaker == "Sydrejser"
+    text = "Oppdrettsselskapet Fjellaks legger ned anlegget i Vik og sier opp 30 ansatte."
+    assert extract_quotes(text, "nb") == []
+
+
+def test_tror_with_an_expletive_clause_is_reported_speech() -> None:
+    text = ("Professor Tone Lia mener at målingen viser misnøye.\n\n"
+            "Lia tror det kan bli krevende for de borgerlige å danne flertall.")
+    q = find(extract_quotes(text, "nb"), "krevende")
+    assert q.speaker == "Tone Lia" and q.kind == "indirect" and q.text.startswith("det kan bli")
+
+
+def test_a_verb_with_at_after_it_inside_a_dash_quote_is_no_tail() -> None:
+    text = ("I interviewet bakker Ole Brink sin chef op.\n"
+            "- Vi har set det før. Men ja, Holm tror, at de gjorde det, siger han.")
+    assert find(extract_quotes(text, "da"), "set det før").speaker == "Ole Brink"
+
+
+def test_a_directional_particle_breaks_a_two_word_speech_verb() -> None:
+    text = "Avdelingen har 16 beboere. Turnusplanen, som avisen har sett, legger opp til fire ansatte på dagvakt."
+    assert extract_quotes(text, "nb") == []
+    q = find(extract_quotes("Rektor Eva Moe er glad.\n\n– Vi er klare, legger Moe til.", "nb"), "klare")
+    assert q.speaker == "Eva Moe" and "legger" not in q.text
+
+
+def test_a_partial_quote_after_a_message_noun_is_the_named_persons() -> None:
+    text = ("Forhandlingene endte uten enighet. Fiskeriminister Tor-Arne Lysvold (Ap) reiste fra Brussel med "
+            "beskjed om at partene «fortsatt står langt fra hverandre».")
+    q = find(extract_quotes(text, "nb"), "langt fra hverandre")
+    assert q.speaker == "Tor-Arne Lysvold" and q.kind == "direct"
+    text = "Kari Lund og Per Dahl kom hjem med beskjed om at saken «ikke er over ennå»."
+    assert all(q.speaker is None for q in extract_quotes(text, "nb"))

@@ -720,6 +720,7 @@ class _People:
         return best[1] if best else None
 
 
+_COUNTRIES = frozenset(c for cs in qr.NATIONALITIES.values() for c in cs)
 _COPULAR_AGE = re.compile(r"(?<![\w-])(?:er|var|är|vore)[ \t]+(?:den[ \t]+)?\d+-(?:årige|åringa|åriga)[ \t]+$")
 
 _CAPITALISED_PRONOUNS = frozenset(["Mig", "Meg", "Mej", "Dig", "Deg", "Dej", "Jeg", "Jag", "Eg"])
@@ -826,6 +827,7 @@ def _role_matches(base: str, org: str, role: str) -> bool:
 class _Patterns:
     verb: re.Pattern
     inverted: re.Pattern  # ", siger" / "? spørger"
+    split: re.Pattern | None  # ", legger han til." (a particle verb with the pronoun inside)
     from_phrase: re.Pattern | None  # ", lød det fra"
     normal: re.Pattern  # ", han siger" / ", Stoltenberg said"
     according: re.Pattern
@@ -837,7 +839,9 @@ class _Patterns:
 
 def _alternation(phrases: tuple[str, ...]) -> str:
     """Regex alternation; words of a phrase may have one adverb between them ("la imidlertid til")."""
-    parts = [r"(?:\s+\w+)?\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)]
+    # not a directional particle between them: "legger opp til" (plans for) is no "legger til"
+    gap = rf"(?:\s+(?!(?:{'|'.join(sorted(qr.PHRASE_GAP_PARTICLES))})\b)\w+)?\s+"
+    parts = [gap.join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)]
     return "|".join(parts)
 
 
@@ -857,11 +861,18 @@ def _compile(rules: QuoteRules) -> _Patterns:
     sep = r"(?P<sep>[,?!…]|\.\.\.)[\"»”’“]?[ \t]+"
     frm = _alternation(rules.from_phrases)
     this = _alternation(rules.this_says)
+    # "legger til" / "slår fast": the verb, a subject pronoun, then the particle ending the attribution
+    halves = [p.split() for p in rules.speech_verbs if len(p.split()) == 2 and p.split()[1] in qr.SPLIT_PARTICLES]
+    split = {h[0] for h in halves}
+    particles = "|".join(sorted({re.escape(h[1]) for h in halves}))
+    pronouns = "|".join(sorted(map(re.escape, rules.pronouns)))
     if rules.reaction[0]:  # "Sådan lyder reaktionen fra X", "Slik lød meldingen fra X"
         this = rf"{this}|(?:{_alternation(rules.reaction[0])})[ \t]+\w+[ \t]+(?:{_alternation(rules.reaction[1])})"
     return _Patterns(
         verb=re.compile(verb),
         inverted=re.compile(rf"{sep}(?P<verb>{verb})(?=[ \t]+\S)"),
+        split=re.compile(rf"{sep}(?P<verb>{_alternation(tuple(split))})[ \t]+(?P<agent>{pronouns}|[A-ZÆØÅÄÖ][\w\-]+(?:[ \t]+[A-ZÆØÅÄÖ][\w\-]+){{0,2}})[ \t]+(?:{particles})"
+                         rf"(?=[ \t]*(?:[.,:;!?]|$))") if split else None,
         from_phrase=re.compile(rf"{sep}(?P<verb>{frm})(?=[ \t]+\S)") if frm else None,
         normal=re.compile(rf"{sep}(?P<agent>[^\s,.!?:;]+(?:[ \t]+[^\s,.!?:;]+){{0,3}}?)[ \t]+(?P<verb>{verb})"
                           rf"(?=[ \t]*(?:[.,:;!?]|$)|[ \t]+(?:{_alternation(rules.tail_words)})(?![\w-]))"),
@@ -1535,6 +1546,9 @@ class _Extractor:
         if not toks:
             return None
         last = toks[-1].group()
+        complemented = self._name_with_complement(toks, clause_start)
+        if complemented:
+            return complemented
         if last.lower() in self.rules.pronouns and self._opens_clause(toks, len(toks) - 1, clause_start):
             return _Agent("pronoun", toks[-1].start(), toks[-1].end(), base=self.rules.pronouns[last.lower()])
         if _is_cap(last) and not _role_head(last) and last.lower() not in self.rules.determiners:
@@ -1602,6 +1616,26 @@ class _Extractor:
         if not person.org:
             return None
         return _Agent("name", clause_start, clause_start + len(name), name=name)
+
+    def _name_with_complement(self, toks: list[re.Match], clause_start: int) -> _Agent | None:
+        """"Kunsthistoriker Per Olav Lindvik ved Universitetet i Oslo sier til ...": a person's full name
+        opening the clause (maybe after a title), then a complement (a preposition and capitalised words,
+        maybe with "i"/"for" inside) right before the verb."""
+        if len(toks) < 4 or not _is_cap(toks[-1].group()):
+            return None
+        for m in self.people.mentions:
+            if not toks[0].start() <= m.start < toks[-1].start() or m.person.org or not _first_name_led(m.person):
+                continue
+            rest = self.text[m.end:toks[-1].end()]
+            preps = "|".join(sorted(_ROLE_PREPS))
+            if not re.fullmatch(rf"[ \t]+(?:{preps})[ \t]+[A-ZÆØÅÄÖ][\w\-]*(?:[ \t]+(?:[A-ZÆØÅÄÖ][\w\-]*|i|for|og))*", rest):
+                return None
+            before = [t for t in toks if t.end() <= m.start]
+            if len(before) > 3 or any(not (_role_head(t.group()) or self._title_adjective(t.group().lower()))
+                                      for t in before):
+                return None
+            return _Agent("name", m.start, m.end, name=self.text[m.start:m.end])
+        return None
 
     def _titled_name_after_complement(self, toks: list[re.Match], i: int, clause_start: int) -> _Agent | None:
         """"Vagtchef ved Østjyllands Politi Lasse Holm Jepsen siger": a title opening the clause, its
@@ -1998,12 +2032,14 @@ class _Extractor:
         for m in re.finditer(r"(?<![\w\-])([A-ZÆØÅÄÖ][\w\-]+)[ \t]([a-zæøåäö]{4,})(?![\w\-])", self.text):
             first, noun_word = m.group(1), m.group(2)
             head = _org_noun(noun_word)
-            if head is None or not noun_word.endswith(head[0]) or head[0] not in qr.NAMED_BODY_NOUNS:
-                continue  # indefinite only: "politidistrikt", not "politiet" (the noun itself)
             low = first.lower()
+            national = low.endswith("s") and low[:-1] in _COUNTRIES and head is not None \
+                and head[0] in qr.NATIONAL_ASSOCIATION_NOUNS  # "Norges idrettsforbund", "Danmarks skakforening"
+            if head is None or not noun_word.endswith(head[0]) or head[0] not in qr.NAMED_BODY_NOUNS and not national:
+                continue  # indefinite only: "politidistrikt", not "politiet" (the noun itself)
             if _is_first_name(first) or low in self.rules.determiners or low in self.rules.pronouns or low in self.people._according_words \
                     or _role_head(first) or _person_noun(low) or _org_noun(low) \
-                    or (_sentence_initial(self.text, m.start()) and self.people._common(first)) \
+                    or (_sentence_initial(self.text, m.start()) and self.people._common(first) and not national) \
                     or self.people.person_at(m.start(1), m.end(1)) is not None and not (
                         self.people.person_at(m.start(1), m.end(1)).org):
                 continue
@@ -2286,8 +2322,15 @@ class _Reader(_Extractor):
                     found.append(self._make_tail(m, agent, end))
                     break
         for m in self.pat.normal.finditer(self.text, start, end):
+            if self.pat.complementizer.match(self.text, m.end("verb")):
+                continue  # "- ... Men ja, Holm tror, at ...": the verb opens reported speech, no tail
             agent = self._agent_before(m.start("agent"), m.start("verb"))
             if agent and agent.start == m.start("agent"):
+                found.append(self._make_tail(m, agent, end))
+                break
+        for m in self.pat.split.finditer(self.text, start, end) if self.pat.split else ():
+            agent = self._agent_after(m.start("agent"), m.end("agent"))
+            if agent and agent.kind in ("pronoun", "name"):
                 found.append(self._make_tail(m, agent, end))
                 break
         return min(found, key=lambda t: t.quote_end) if found else None
@@ -2306,6 +2349,9 @@ class _Reader(_Extractor):
             m = self.pat.this_says.match(self.text, s)
             if not m:
                 continue
+            first = _TOKEN.match(self.text, m.end() + len(self.text[m.end():e]) - len(self.text[m.end():e].lstrip()))
+            if first and first.group().casefold() in qr.FIRST_PERSON | qr.SECOND_PERSON:
+                return None  # "- ... Det sier jeg rett ut.": the speaker's own words go on
             agent = self._agent_after(m.end(), e)
             speaker = self._resolve(agent)
             if agent is None or not (speaker.name or speaker.role):
@@ -2662,6 +2708,9 @@ class _Reader(_Extractor):
             for m in pattern.finditer(self.text, s, e):
                 if m.group().lower() in qr.PARTICIPLE_VERBS and not self._after_auxiliary(s, m.start()):
                     continue  # "Der er ikke skrevet meget ...": a passive, no speech cue
+                if re.search(rf"(?<![\w-])(?:{'|'.join(qr.PASSIVE_AUXILIARIES)})[ \t]+$", self.text[s:m.start()],
+                             re.IGNORECASE):
+                    continue  # "Maleriet, «...», er forsikret for ...": a passive participle, no speech cue
                 if m.group().lower() in qr.AS_FRAMING_VERBS and not (
                         m.end() <= open_ and re.search(r"(?<!\w)(?:som|as)[ \t]+(?:\w+[ \t]+){0,2}$", self.text[m.end():open_])):
                     continue  # "præsenterer den som «...»" frames a quote; "præsenterer kor i ’Dagens sang’" does not
@@ -2671,7 +2720,7 @@ class _Reader(_Extractor):
         chosen = max(before, key=lambda c: c[1].start()) if before else min(cues, key=lambda c: c[1].start(),
                                                                              default=None)
         if chosen is None:
-            return None
+            return self._message_noun(s, open_)
         kind, m = chosen
         if kind == "according":
             # "Hun siger ifølge nyhedsbureauet AP, at «...»": the speech verb's subject speaks, the outlet relays
@@ -2697,6 +2746,21 @@ class _Reader(_Extractor):
         if agent and open_ <= agent.start <= close:
             agent = None
         return _norm_cue(m.group()), agent
+
+    def _message_noun(self, s: int, open_: int) -> tuple[str, _Agent | None] | None:
+        """"Ministeren X reiste hjem med beskjed om at partene «...»": a message noun and "om at" right before
+        the clause holding the partial quote; the one person named before it in the sentence (maybe after a
+        title) speaks."""
+        m = None
+        for m in re.finditer(rf"(?<![\w-])(?:{'|'.join(qr.MESSAGE_NOUNS)})[ \t]+om,?[ \t]+at(?![\w-])", self.text[s:open_]):
+            pass
+        if m is None or re.search(r"[,;:]", self.text[s + m.end():open_]):
+            return None
+        people = [mn for mn in self.people.mentions if s <= mn.start < s + m.start()]
+        if len(people) != 1 or people[0].person.org or not _first_name_led(people[0].person):
+            return None
+        mention = people[0]
+        return _norm_cue(m.group()), _Agent("name", mention.start, mention.end, name=mention.person.name)
 
     def _opening_subject(self, s: int, limit: int) -> _Agent | None:
         """The person (a name or "han"/"hun") opening the sentence at ``s``, followed by a finite verb."""
@@ -2907,7 +2971,8 @@ class _Reader(_Extractor):
         a vague plural subject opening the sentence (``UNNAMED_SUBJECT_OPENERS``, lower-case words after it,
         then maybe an auxiliary and an adverb): reported speech of someone the article does not name."""
         words = _WORDS.findall(self.text, s, verb_start)
-        if not words or words[0].lower() not in qr.UNNAMED_SUBJECT_OPENERS or not words[0][:1].isupper():
+        anonymous = len(words) > 1 and words[0].lower() in _INDEFINITE and words[1].lower() in qr.ANONYMOUS_SOURCE_NOUNS
+        if not words or words[0].lower() not in qr.UNNAMED_SUBJECT_OPENERS and not anonymous or not words[0][:1].isupper():
             return None
         aux = next((k for k, w in enumerate(words) if w.lower() in qr.AUXILIARIES), len(words))
         subject, rest = words[:aux], words[aux + 1:]
@@ -2927,6 +2992,7 @@ class _Reader(_Extractor):
         stands before this verb: "Seniorforsker Birgitte Aa. Hansen, der har ledet undersøgelsen, kalder
         ...", "Næringsdirektør X i Bergen Næringsråd kaller ...", "Formand for KL X hilser ..., men kalder"."""
         agent = self._agent_after(s, verb_start)
+        described = None
         if agent is None or agent.kind == "pronoun" or len(_WORDS.findall(self.text, s, agent.start)) > 1 \
                 and not self._indefinite_opening(s, agent.start):
             return None
@@ -2936,6 +3002,8 @@ class _Reader(_Extractor):
             # "Udenrigsministeriet i København oplyser": a one-word organisation opening the sentence
             body = self._initial_organisation(_WORDS.match(self.text, agent.start)) \
                 if agent.start == s and " " not in (agent.name or " ") else None
+            described = None if body else (self._described_organisation(agent) if agent.start == s else None)
+            body = body or described
             if body is None:
                 return None
             agent = body
@@ -2952,7 +3020,23 @@ class _Reader(_Extractor):
         if complement and complement.group("noun") and not self._org_noun(complement.group("noun")):
             complement = None  # only "i Oslo politidistrikt": a lower-case organisation noun may end it
         coordinated = re.search(r",?\s(?:og|men|and|but|och|samt)\s*$", between) and not self.pat.verb.search(between)
+        if described is not None and not relative:
+            return None  # "Rederiet X legger ned ... og sier opp": the described name only before a relative clause
         return agent if relative or complement or coordinated else None
+
+    def _described_organisation(self, agent: _Agent) -> _Agent | None:
+        """"Rejsebureauet Sydrejser, der har ..., skriver": a definite organisation noun opening the sentence
+        glued to a capitalised name (no first name, no known person): the name is the organisation."""
+        first, _, rest = (agent.name or "").partition(" ")
+        noun = self._org_noun(first.lower())
+        if not rest or noun is None or first.lower() == noun[0] or not first.lower().endswith(("en", "et", "a", "n")) \
+                or not all(_is_cap(w) for w in rest.split()) or any(_is_first_name(w) for w in rest.split()) \
+                or len(rest.split()) > 3:
+            return None
+        person = self.people.persons.setdefault(rest, _Person(rest, org=True))
+        if not person.org:
+            return None
+        return _Agent("name", agent.start + len(first) + 1, agent.end, name=rest)
 
     def _perfect_subject(self, s: int, verb_start: int) -> _Agent | None:
         """"Vidnet har i retten forklaret, at ...": the subject before a perfect auxiliary, with at most
@@ -2999,12 +3083,16 @@ class _Reader(_Extractor):
         if bare and verb in self.pat.bare:
             words = window.split()
             opener = words[0].lower() if words else ""
+            # "mener det kan bli krevende": "det" before a finite verb is the clause's subject
+            expletive = opener == "det" and words[1].lower() in _DET_CLAUSE_VERBS if len(words) > 1 else False
             if len(words) >= 3 and words[0][:1].isalpha() and (
-                    opener not in _NOT_CLAUSE_START or pronoun and opener in self.rules.pronouns):
+                    opener not in _NOT_CLAUSE_START or pronoun and opener in self.rules.pronouns or expletive):
                 return pos + len(window) - len(window.lstrip())
         return None
 
 
+_DET_CLAUSE_VERBS = frozenset(["kan", "kunne", "vil", "ville", "skal", "skulle", "må", "er", "var", "blir", "bliver",
+                               "ble", "blev", "har", "hadde", "havde"])
 _PARTY = re.compile(r"[\s,]*(?:\([^)]{1,14}\))?[\s,]*")
 _NOT_CLAUSE_START = frozenset(
     ["til", "to", "ja", "nei", "nej", "no", "yes", "noe", "noget", "något", "something", "det", "dette", "that", "this", "han", "hun", "hon", "ho", "he", "she", "dem", "them", "om", "about", "for", "for", "med", "with", "på", "på", "i", "in", "at",
