@@ -111,21 +111,13 @@ class StatementsStage:
         self.store = store
         self.grouper = grouper or StatementGrouper(embedder=QuoteEmbedder(store=store) if embeddings else None)
         self.cpu_seconds: Counter = Counter()  # CPU time in entity and in quote extraction
-        self._languages: dict[int, str | None] = {}
 
     def pipe(self, articles: list[Article]) -> list[Article]:
         events = self.store.assignments([a.id for a in articles])
-        self._languages.update({a.id: a.language for a in articles})
         with self.store.transaction():
             for article in articles:
                 self._one(article, events.get(article.id, {}).get("event"))
         return articles
-
-    def _language(self, article_id: int) -> str | None:
-        if article_id not in self._languages:
-            article = self.store.article(article_id)
-            self._languages[article_id] = article.language if article else None
-        return self._languages[article_id]
 
     def _one(self, article: Article, event_id: int | None) -> None:
         started = time.process_time()
@@ -146,8 +138,6 @@ class StatementsStage:
                 )
                 if q.article_id != article.id
             ]
-            for candidate in candidates:
-                candidate.language = self._language(candidate.article_id)
             news.append(NewQuote(quote.text, key, day, candidates))
             rows.append({
                 "text": quote.text, "speaker": speaker, "speaker_key": key, "speaker_role": quote.speaker_role,

@@ -370,16 +370,18 @@ class SQLiteStore(Store):
         ``window_days`` from ``day`` are left out (undated ones stay), so a much-quoted
         speaker does not cost a read of all their quotes.
         """
+        # The article's language comes along: the grouper compares across languages differently.
+        columns = "SELECT q.id, q.article_id, q.text, q.speaker_key, q.day, q.quote_group, a.language FROM quotes q "
         if speaker_key is not None:
-            sql = "SELECT id, article_id, text, speaker_key, day, quote_group FROM quotes WHERE speaker_key = ?"
+            sql = columns + "JOIN articles a ON a.id = q.article_id WHERE q.speaker_key = ?"
             params: tuple = (speaker_key,)
             if day is not None and window_days is not None:
-                sql += " AND (day IS NULL OR abs(day - ?) <= ?)"
+                sql += " AND (q.day IS NULL OR abs(q.day - ?) <= ?)"
                 params = (speaker_key, day, window_days)
             rows = self._db.execute(sql, params)
         else:
             rows = self._db.execute(
-                "SELECT q.id, q.article_id, q.text, q.speaker_key, q.day, q.quote_group FROM quotes q "
+                columns + "JOIN articles a ON a.id = q.article_id "
                 "JOIN article_assignments aa ON aa.article_id = q.article_id WHERE aa.event_id = ?",
                 (event_id,),
             )
