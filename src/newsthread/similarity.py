@@ -212,18 +212,19 @@ def _centre(centres: dict[str, np.ndarray], language: str | None) -> np.ndarray 
     return centres.get(language or "") if language in centres else centres.get(ANY_LANGUAGE)
 
 
-def centred_unit(vector: np.ndarray, centre: np.ndarray | None) -> np.ndarray:
-    """``vector`` minus its language centre, rescaled to unit length.
+def centred_unit(vectors: np.ndarray, centre: np.ndarray | None) -> np.ndarray:
+    """``vectors`` (one embedding, or a matrix with one per row) minus their language
+    centre, each rescaled to unit length.
 
     Every e5 embedding shares a large component, and texts of one language share
     another: unrelated texts sit at cosine ~0.8. Subtracting the mean embedding of the
     text's language leaves what the text says (lead cosine alone: r 0.756 -> 0.777).
     """
-    if centre is None:
-        return vector
-    moved = vector - centre
-    norm = float(np.linalg.norm(moved))
-    return moved / norm if norm > 0 else moved
+    if centre is None or not vectors.size:
+        return vectors
+    moved = vectors - centre
+    norm = np.linalg.norm(moved, axis=-1, keepdims=True)
+    return moved / np.where(norm > 0, norm, 1.0)
 
 
 def language_centres(vectors: Iterable[tuple[np.ndarray, str]], minimum: int = 30) -> dict[str, np.ndarray]:
@@ -247,13 +248,6 @@ def language_centres(vectors: Iterable[tuple[np.ndarray, str]], minimum: int = 3
     if everything:
         centres[ANY_LANGUAGE] = np.concatenate(everything).mean(axis=0)
     return centres
-
-
-def _centred_rows(matrix: np.ndarray, centre: np.ndarray | None) -> np.ndarray:
-    if centre is None or not len(matrix):
-        return matrix
-    moved = matrix - centre
-    return moved / np.maximum(np.linalg.norm(moved, axis=1, keepdims=True), 1e-12)
 
 
 def sentence_features(first: np.ndarray, second: np.ndarray) -> dict[str, float]:
@@ -490,7 +484,7 @@ class PairScorer:
         centres = self.centres.get(SENTENCE, {})
         languages = [language for p in pairs for language in (p.language1, p.language2)]
         if centres:
-            matrices = [_centred_rows(m, _centre(centres, lang)) for m, lang in zip(matrices, languages, strict=True)]
+            matrices = [centred_unit(m, _centre(centres, lang)) for m, lang in zip(matrices, languages, strict=True)]
         return [(matrices[2 * i], matrices[2 * i + 1]) for i in range(len(pairs))]
 
     def _centred(self, pairs: Sequence[Pair], piece: str) -> tuple[list[np.ndarray], list[np.ndarray] | None]:
