@@ -131,6 +131,10 @@ PARTNER_NOUNS: frozenset[str] = frozenset(
     ["kæreste", "kjæreste", "samboer", "sambo", "ektemand", "ektemann", "maken", "kone", "kona", "hustru",
      "husband", "wife", "partner"])
 
+# Words that name two people named together as one couple ("Paret har ...", "ekteparet", "De to
+# samboerne"), as word endings: a compound ending in one counts too (``_partner``).
+COUPLE_WORD_ENDINGS: tuple[str, ...] = ("par", "parret", "paret", "parets", "parrets", "samboerne", "couple")
+
 # The gender a plain person noun gives a pronoun that refers back to it ("En kvinde ... siger hun").
 PERSON_NOUN_GENDER: dict[str, str] = {
     **dict.fromkeys(["kvinde", "kvinne", "kvinna", "woman", "pige", "jente", "flicka", "girl", "mor", "mother",

@@ -35,6 +35,8 @@ from .quote_rules import QuoteRules, rules_for
 
 __all__ = ["Quote", "extract_quotes"]
 
+_COUPLE_WORD = re.compile(r"(?<![\w-])\w*(?:" + "|".join(qr.COUPLE_WORD_ENDINGS) + r")(?![\w-])", re.IGNORECASE)
+
 
 @dataclass
 class Quote:
@@ -1850,8 +1852,7 @@ class _Extractor:
                 continue
             # a couple: "Paret har ...", "ekteparet", "De to samboerne" right after names them as one
             after = self.text[b.end:b.end + 250]
-            if not re.search(r"(?<![\w-])(?:\w+)?(?:par|parret|paret|parets|parrets|samboerne|couple)(?![\w-])", after,
-                             re.IGNORECASE):
+            if not _COUPLE_WORD.search(after):
                 continue
             names = {a.person.name: b.person, b.person.name: a.person}
             if last.name in names:
