@@ -170,6 +170,9 @@ class IngestPipeline:
         (``problem.warning``) included.
     progress:
         Show a progress bar on stderr.
+    embedder:
+        The title+lead embedder when ``embeddings`` is on; by default one that keeps its
+        vectors in the store only (an evaluation passes one with a directory cache).
     """
 
     def __init__(
@@ -182,6 +185,7 @@ class IngestPipeline:
         stories: bool = True,
         embeddings: bool = True,
         statements: bool = True,
+        embedder: Embedder | None = None,
     ) -> None:
         self.store = store
         self.batch_size = batch_size
@@ -189,7 +193,7 @@ class IngestPipeline:
         self.progress = progress
         self.stories = stories
         self.language = LanguageStage()
-        self.embedder = Embedder() if embeddings else None
+        self.embedder = (embedder or Embedder()) if embeddings else None
         self.statements = StatementsStage(store, embeddings=embeddings) if statements else None
         self._engine: StoryEngine | None = None
 

@@ -128,7 +128,7 @@ class DocumentFrequencies:
         return {t: (1.0 + log(c)) * (log(documents / (1 + df(t, 0))) + 1.0) ** idf_power for t, c in terms.items()}
 
 
-def _top_normalised(weights: dict[str, float], top: int) -> dict[str, float]:
+def top_normalised(weights: dict[str, float], top: int) -> dict[str, float]:
     """The ``top`` heaviest weights (ties in their order), L2-normalised."""
     if len(weights) > top:
         weights = dict(sorted(weights.items(), key=itemgetter(1), reverse=True)[:top])
@@ -142,7 +142,7 @@ def tfidf(terms: Counter, frequencies: DocumentFrequencies, *, top: int = 60) ->
     Truncation bounds the cost of every later comparison and the memory per
     article; the tail of a news article's vocabulary rarely decides its event.
     """
-    return _top_normalised(frequencies.weights(terms), top)
+    return top_normalised(frequencies.weights(terms), top)
 
 
 NAME_PROFILE_SIZE = 15
@@ -158,7 +158,7 @@ def name_profile(
     large share of the collection, and full IDF would drown it under names
     mentioned once. Only the ``top`` heaviest names are kept.
     """
-    return _top_normalised(frequencies.weights(names, idf_power), top)
+    return top_normalised(frequencies.weights(names, idf_power), top)
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -86,8 +86,7 @@ def evaluate_storylines(
         paths = [str(d.path) for d in documents]
         if embeddings and cache is not None:
             # Tracker.ingest's pipeline, with an embedder that keeps its vectors in ``cache``.
-            pipeline = IngestPipeline(tracker.store, embeddings=True, progress=True)
-            pipeline.embedder = Embedder(cache=cache)
+            pipeline = IngestPipeline(tracker.store, embeddings=True, progress=True, embedder=Embedder(cache=cache))
             report = pipeline.run(paths)
         else:
             # The bar shows only on a terminal; the run takes a minute or more.
@@ -218,10 +217,8 @@ def profile_ceiling(directory: str | Path, db: str | Path, *, term_weight: float
     and full IDF (recomputed from the text with the store's final name frequencies);
     that plus the content terms at ``term_weight``.
     """
-    import math
-
     from ..engine import StoryEngine, restore_engine
-    from ..represent import DocumentFrequencies, cosine, name_terms
+    from ..represent import DocumentFrequencies, cosine, name_terms, top_normalised
     from ..store import open_store
 
     root = Path(directory).resolve()
@@ -239,13 +236,10 @@ def profile_ceiling(directory: str | Path, db: str | Path, *, term_weight: float
     store.close()
 
     def unit(weights: dict[str, float], top: int | None = None) -> dict[str, float]:
-        items = sorted(weights.items(), key=lambda kv: -kv[1])[:top] if top else list(weights.items())
-        norm = math.sqrt(sum(w * w for _, w in items)) or 1.0
-        return {t: w / norm for t, w in items}
+        return top_normalised(weights, top or len(weights))
 
     def full_idf(article_id: int) -> dict[str, float]:
-        counts = Counter("@" + name for name in name_terms(*texts[article_id]))
-        return unit({t: (1.0 + math.log(c)) * names_df.idf(t) for t, c in counts.items()})
+        return unit(names_df.weights(Counter("@" + name for name in name_terms(*texts[article_id]))))
 
     stored = {i: rows[i].names or rows[i].terms for i in gold}
     full = {i: full_idf(i) for i in gold}
