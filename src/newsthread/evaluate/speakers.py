@@ -142,7 +142,6 @@ def evaluate_speakers(path: str | Path, split: str | None = None, mode: str = "e
                 errors.append({"id": record["id"], "kind": "language", "text": "", "gold": record["language"],
                                "predicted": languages[number]})
         scopes = ("all", record["language"], record.get("split") or "-")
-        matched: set[int] = set()
         for gold in record["quotes"]:
             quote = _match(gold, quotes)
             right = quote is not None and quote.speaker == gold["speaker"]
@@ -154,7 +153,6 @@ def evaluate_speakers(path: str | Path, split: str | None = None, mode: str = "e
             if quote is None:
                 errors.append({"id": record["id"], "kind": "missed", "text": gold["text"], "gold": gold["speaker"]})
                 continue
-            matched.add(id(quote))
             if not right:
                 errors.append({"id": record["id"], "kind": "speaker", "text": quote.text, "gold": gold["speaker"],
                                "predicted": quote.speaker, "role": quote.speaker_role, "cue": quote.cue})
